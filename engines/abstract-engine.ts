@@ -28,6 +28,7 @@ import {
   type VerifyReport,
 } from './api';
 import { StorageError, toStorageError } from './errors';
+import { checkPageTokenSyntax } from './page-token';
 import {
   prepareEntitlement,
   prepareGrant,
@@ -109,9 +110,8 @@ export abstract class AbstractEngine implements Engine {
   protected run<T>(method: string, fn: (now: Micros) => Promise<T>): Promise<T> {
     const result = this.queue.then(async () => {
       if (this.isClosed) throw new StorageError('CLOSED', `${method}: the store is closed`);
-      const now = this.options.clock();
       try {
-        return await fn(now);
+        return await fn(this.options.clock());
       } catch (err) {
         throw toStorageError(err, 'IO', method);
       }
@@ -163,6 +163,8 @@ export abstract class AbstractEngine implements Engine {
       const r = req ?? {};
       const page: PageArgs = { size: v.checkPageSize(r.pageSize, this.defaultPageSize), token: v.checkPageToken(r.pageToken) };
       validate();
+      // A malformed token is an argument error, reported before the target sync is resolved.
+      if (page.token !== '') checkPageTokenSyntax(page.token);
       const syncId = await this.target(r.syncId, now);
       if (syncId === undefined) {
         if (page.token !== '') throw new StorageError('INVALID_ARGUMENT', 'page token does not belong to this query');
@@ -271,6 +273,7 @@ export abstract class AbstractEngine implements Engine {
         size: v.checkPageSize(req?.pageSize, this.defaultPageSize),
         token: v.checkPageToken(req?.pageToken),
       };
+      if (page.token !== '') checkPageTokenSyntax(page.token);
       return this._listSyncRuns(page);
     });
   }
@@ -410,8 +413,16 @@ export abstract class AbstractEngine implements Engine {
       const list = v.checkList<T>(items, 'items');
       list.forEach((item, i) => check(item, `items[${i}]`));
       if (list.length === 0) return;
+      const prepared = list.map((item, i) => {
+        try {
+          return prepare(item);
+        } catch (err) {
+          // The codec rejects values the validators let through (an enum outside int32): still a bad argument.
+          throw new StorageError('INVALID_ARGUMENT', `items[${i}] cannot be encoded: ${(err as Error).message}`, { cause: err });
+        }
+      });
       const syncId = this.requireCurrent(method);
-      await put(syncId, list.map(prepare), opts?.ifNewer === true, now);
+      await put(syncId, prepared, opts?.ifNewer === true, now);
       this.markDirty();
     });
   }
@@ -462,8 +473,10 @@ export abstract class AbstractEngine implements Engine {
 
   generateSyncDiff(baseSyncId: string, appliedSyncId: string): Promise<string> {
     return this.run('generateSyncDiff', async (now) => {
-      const base = await this.mustGetSync(v.checkText(baseSyncId, 'baseSyncId'));
-      const applied = await this.mustGetSync(v.checkText(appliedSyncId, 'appliedSyncId'));
+      v.checkText(baseSyncId, 'baseSyncId');
+      v.checkText(appliedSyncId, 'appliedSyncId');
+      const base = await this.mustGetSync(baseSyncId);
+      const applied = await this.mustGetSync(appliedSyncId);
       const created: SyncRun = {
         id: this.options.newSyncId(),
         startedAt: now,

@@ -16,8 +16,12 @@ export function encodePageToken(digest: string, position: string): string {
   return Buffer.from(JSON.stringify([digest, position]), 'utf8').toString('base64url');
 }
 
-/** Decodes a token issued for the query `digest`; throws INVALID_ARGUMENT when malformed or foreign. */
-export function decodePageToken(token: string, digest: string): string {
+/** Throws INVALID_ARGUMENT unless `token` has the shape of a page token (whatever query it belongs to). */
+export function checkPageTokenSyntax(token: string): void {
+  parseToken(token);
+}
+
+function parseToken(token: string): [string, string] {
   let parsed: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('not base64url');
@@ -25,9 +29,15 @@ export function decodePageToken(token: string, digest: string): string {
   } catch (err) {
     throw new StorageError('INVALID_ARGUMENT', 'malformed page token', { cause: err });
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') {
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
     throw new StorageError('INVALID_ARGUMENT', 'malformed page token');
   }
+  return [parsed[0], parsed[1]];
+}
+
+/** Decodes a token issued for the query `digest`; throws INVALID_ARGUMENT when malformed or foreign. */
+export function decodePageToken(token: string, digest: string): string {
+  const parsed = parseToken(token);
   if (parsed[0] !== digest) throw new StorageError('INVALID_ARGUMENT', 'page token belongs to another query');
   return parsed[1];
 }

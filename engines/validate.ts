@@ -86,6 +86,7 @@ function checkAnnotations(list: readonly AnyMessage[] | undefined, what: string)
   if (list === undefined) return;
   if (!Array.isArray(list)) throw invalid(`${what} must be a list`);
   for (const [i, a] of list.entries()) {
+    if (typeof a !== 'object' || a === null) throw invalid(`${what}[${i}] must be an Any`);
     checkText(a.typeUrl, `${what}[${i}].typeUrl`);
     if (!(a.value instanceof Uint8Array)) throw invalid(`${what}[${i}].value must be bytes`);
   }
@@ -125,7 +126,8 @@ export function checkEntitlement(e: Entitlement, what = 'entitlement'): void {
   checkOptionalText(e.description, `${what}.description`);
   checkOptionalText(e.slug, `${what}.slug`);
   checkAnnotations(e.annotations, `${what}.annotations`);
-  for (const [i, rt] of (e.grantableTo ?? []).entries()) checkResourceType(rt, `${what}.grantableTo[${i}]`);
+  const grantableTo = e.grantableTo === undefined ? [] : checkList<ResourceType>(e.grantableTo, `${what}.grantableTo`);
+  for (const [i, rt] of grantableTo.entries()) checkResourceType(rt, `${what}.grantableTo[${i}]`);
 }
 
 /** Throws unless a grant is valid: its id, its entitlement (with resource) and its principal. */
@@ -137,7 +139,10 @@ export function checkGrant(g: Grant, what = 'grant'): void {
   if (typeof g.principal !== 'object' || g.principal === null) throw invalid(`${what}.principal is required`);
   checkResource(g.principal, `${what}.principal`);
   checkAnnotations(g.annotations, `${what}.annotations`);
-  for (const s of g.sources?.sources ?? []) checkText(s, `${what}.sources`);
+  if (g.sources !== undefined) {
+    if (typeof g.sources !== 'object' || g.sources === null) throw invalid(`${what}.sources must be an object`);
+    for (const s of checkList<string>(g.sources.sources, `${what}.sources.sources`)) checkText(s, `${what}.sources`);
+  }
 }
 
 /** Throws unless `items` is an array; returns it. */

@@ -1,14 +1,22 @@
 /** Registers every verb of the CLI on the commander program. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import { registerFuzz } from './fuzz';
+import { registerRepro } from './repro';
 import { registerStats } from './stats';
 import { registerSyncs } from './syncs';
+import { registerTransfer } from './transfer';
+import { registerVerify } from './verify';
 
 /** Sets the process exit code a verb decided on. */
 export type SetExit = (code: number) => void;
 
 /** Adds every verb to `program`. */
 export function registerCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  registerFuzz(program, io, setExit);
+  registerRepro(program, io, setExit);
   registerStats(program, io, setExit);
   registerSyncs(program, io, setExit);
+  registerVerify(program, io, setExit);
+  registerTransfer(program, io, setExit);
 }

@@ -35,7 +35,7 @@ export function syncRunJson(run: SyncRun): Record<string, unknown> {
 export function printSyncTable(io: CliIo, runs: readonly SyncRun[]): void {
   const rows = runs.map((r) => syncRunJson(r));
   const header = ['id', 'type', 'startedAt', 'endedAt', 'parentSyncId', 'tokenBytes'];
-  const cells = [header, ...rows.map((r) => header.map((h) => String(r[h] ?? '-')))];
+  const cells = [header, ...rows.map((r) => header.map((h) => String(r[h] === '' || r[h] === null || r[h] === undefined ? '-' : r[h])))];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
   for (const c of cells) writeLine(io.stdout, c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }

@@ -1,0 +1,57 @@
+/**
+ * generateSyncDiff: copies the applied sync's records whose identity the base lacks into a new sync, with their
+ * index entries and counters, keeping discovered_at. Written in chunked batches under a pending marker, with the
+ * run inserted (and the marker removed) by the last batch: until then the new sync is invisible, a failure clears
+ * it, and a crash leaves only a marker that the next open finishes clearing. Memory stays bounded by one chunk.
+ */
+import type { SyncRun } from '../../models/types';
+import type { Db } from './db';
+import { decodeKey } from './keys';
+import { countByTypeKey, countKey, Kind, key, range, RECORD_KINDS, type RecordKindByte } from './layout';
+import { abandonSync, markPending, pendingKey } from './cleanup';
+import { writeRun } from './sync-runs';
+import { storedIndexKeys } from './writers';
+import { WriteSet } from './write-set';
+
+const CHUNK = 1000;
+const FLUSH_AT = 5000;
+
+/** Copies one kind's additions from `applied` into `created`, flushing full write sets as it goes. */
+async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied: string, created: string, ws: WriteSet): Promise<void> {
+  const r = range(kind, applied);
+  const it = db.iterator({ gte: r.gte, lt: r.lt });
+  try {
+    for (;;) {
+      const entries = await it.nextv(CHUNK);
+      if (entries.length === 0) break;
+      const identities = entries.map(([k]) => decodeKey(k).parts.slice(1));
+      const inBase = await db.hasMany(identities.map((parts) => key(kind, base, ...parts)));
+      entries.forEach(([, value], i) => {
+        if (inBase[i] === true) return;
+        const parts = identities[i] as Buffer[];
+        for (const idx of storedIndexKeys(kind, created, value)) ws.put(idx, Buffer.alloc(0));
+        ws.put(key(kind, created, ...parts), value);
+        ws.count(countKey(created, kind), 1);
+        if (kind === Kind.resource) ws.count(countByTypeKey(created, (parts[0] as Buffer).toString('utf8')), 1);
+      });
+      if (ws.size >= FLUSH_AT) await ws.commit(db);
+    }
+  } finally {
+    await it.close();
+  }
+}
+
+/** Writes the diff sync `created` of `applied` against `base`. */
+export async function generateSyncDiff(db: Db, base: SyncRun, applied: SyncRun, created: SyncRun): Promise<void> {
+  await markPending(db, created.id);
+  try {
+    const ws = new WriteSet();
+    for (const kind of RECORD_KINDS) await copyAdditions(db, kind, base.id, applied.id, created.id, ws);
+    writeRun(ws, created);
+    ws.del(pendingKey(created.id));
+    await ws.commit(db);
+  } catch (err) {
+    await abandonSync(db, created.id).catch(() => undefined);
+    throw err;
+  }
+}

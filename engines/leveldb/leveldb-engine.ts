@@ -1,0 +1,255 @@
+/**
+ * The LevelDB engine: the abstract engine's hooks over classic-level, with the key layout of `layout.ts`. Sync runs
+ * are mirrored in memory (this engine is the only writer of its directory); records, indexes and counters are read
+ * from the store. Every hook maps classic-level failures to StorageError.
+ */
+import { promises as fs } from 'node:fs';
+import { AbstractEngine, type EntitlementGrantFilter, type PageArgs, type PrincipalGrantFilter, type ResourceFilter, type ResourceScopeFilter } from '../abstract-engine';
+import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../api';
+import { StorageError } from '../errors';
+import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
+import type { RawRecord, RawStore } from '../raw';
+import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
+import { compactAll, deleteSyncs } from './cleanup';
+import { guarded, levelError, type Db } from './db';
+import { generateSyncDiff } from './diff';
+import { Kind } from './layout';
+import { openStore } from './open';
+import * as raw from './raw';
+import * as read from './readers';
+import { readStats } from './stats';
+import { listSyncRuns, writeRun } from './sync-runs';
+import { verifyStore } from './verify';
+import * as write from './writers';
+import { WriteSet } from './write-set';
+
+/** What the LevelDB engine supports. */
+export const LEVELDB_SUPPORTS: Supports = { persistence: true, reopen: true, clone: true, c1z: false };
+
+/** A storage engine over a classic-level directory. */
+export class LeveldbEngine extends AbstractEngine implements RawStore {
+  readonly name = 'leveldb';
+  readonly supports = LEVELDB_SUPPORTS;
+
+  private constructor(
+    options: EngineOptions,
+    private readonly db: Db,
+    private readonly runs: Map<string, SyncRun>,
+  ) {
+    super(options);
+  }
+
+  /** Opens (creating when missing) the store in directory `location`. */
+  static async open(location: string, options: EngineOptions): Promise<LeveldbEngine> {
+    const { db, runs } = await openStore(location);
+    return new LeveldbEngine(options, db, runs);
+  }
+
+  // ---- RawStore ----
+
+  rawSyncRuns(): Promise<SyncRun[]> {
+    return this.run('rawSyncRuns', () => guarded('rawSyncRuns', async () => this.orderedRuns()));
+  }
+
+  async *rawRecords(syncId: string): AsyncIterable<RawRecord> {
+    if (this.closed) throw new StorageError('CLOSED', 'rawRecords: the store is closed');
+    try {
+      yield* raw.rawRecords(this.db, syncId);
+    } catch (err) {
+      if (this.closed) throw new StorageError('CLOSED', 'rawRecords: the store was closed', { cause: err });
+      throw levelError(err, 'rawRecords');
+    }
+  }
+
+  rawLoadSync(run: SyncRun, records: AsyncIterable<RawRecord>): Promise<void> {
+    return this.run('rawLoadSync', () =>
+      guarded('rawLoadSync', async () => {
+        await raw.rawLoadSync(this.db, this.runs, run, records);
+        this.runs.set(run.id, run);
+        this.markDirty();
+      }),
+    );
+  }
+
+  /** Every run in listSyncRuns order (the start index). */
+  private async orderedRuns(): Promise<SyncRun[]> {
+    const all: SyncRun[] = [];
+    let token = '';
+    do {
+      const page = await listSyncRuns(this.db, this.runs, { size: 10_000, token });
+      all.push(...page.items);
+      token = page.nextPageToken;
+    } while (token !== '');
+    return all;
+  }
+
+  // ---- sync runs ----
+
+  protected async _syncRuns(): Promise<readonly SyncRun[]> {
+    return [...this.runs.values()];
+  }
+
+  protected async _getSyncRun(id: string): Promise<SyncRun | undefined> {
+    return this.runs.get(id);
+  }
+
+  private async storeRun(run: SyncRun): Promise<void> {
+    const ws = new WriteSet();
+    writeRun(ws, run, this.runs.get(run.id));
+    await ws.commit(this.db);
+    this.runs.set(run.id, run);
+  }
+
+  protected _insertSyncRun(run: SyncRun): Promise<void> {
+    return guarded('insertSyncRun', async () => {
+      if (this.runs.has(run.id)) throw new StorageError('IO', `newSyncId returned ${JSON.stringify(run.id)}, which exists`);
+      await this.storeRun(run);
+    });
+  }
+
+  protected _updateSyncRun(run: SyncRun): Promise<void> {
+    return guarded('updateSyncRun', () => this.storeRun(run));
+  }
+
+  protected _listSyncRuns(page: PageArgs): Promise<Page<SyncRun>> {
+    return guarded('listSyncRuns', () => listSyncRuns(this.db, this.runs, page));
+  }
+
+  // ---- writers ----
+
+  protected _putResourceTypes(syncId: string, items: readonly PreparedResourceType[], ifNewer: boolean, now: Micros): Promise<void> {
+    const keyed = items.map((p) => write.resourceTypeItem(syncId, p));
+    return guarded('putResourceTypes', () => write.putRecords(this.db, syncId, Kind.resourceType, keyed, ifNewer, now));
+  }
+
+  protected _putResources(syncId: string, items: readonly PreparedResource[], ifNewer: boolean, now: Micros): Promise<void> {
+    const keyed = items.map((p) => write.resourceItem(syncId, p));
+    return guarded('putResources', () => write.putRecords(this.db, syncId, Kind.resource, keyed, ifNewer, now));
+  }
+
+  protected _putEntitlements(syncId: string, items: readonly PreparedEntitlement[], ifNewer: boolean, now: Micros): Promise<void> {
+    const keyed = items.map((p) => write.entitlementItem(syncId, p));
+    return guarded('putEntitlements', () => write.putRecords(this.db, syncId, Kind.entitlement, keyed, ifNewer, now));
+  }
+
+  protected _putGrants(syncId: string, items: readonly PreparedGrant[], ifNewer: boolean, now: Micros): Promise<void> {
+    const keyed = items.map((p) => write.grantItem(syncId, p));
+    return guarded('putGrants', () => write.putRecords(this.db, syncId, Kind.grant, keyed, ifNewer, now));
+  }
+
+  protected _deleteGrant(syncId: string, id: string): Promise<boolean> {
+    return guarded('deleteGrant', () => write.deleteGrant(this.db, syncId, id));
+  }
+
+  protected _putAsset(syncId: string, id: string, contentType: string, data: Uint8Array, now: Micros): Promise<void> {
+    const item = write.assetItem(syncId, id, contentType, data);
+    return guarded('putAsset', () => write.putRecords(this.db, syncId, Kind.asset, [item], false, now));
+  }
+
+  // ---- readers ----
+
+  protected _listResourceTypes(syncId: string, page: PageArgs): Promise<Page<Stored<ResourceType>>> {
+    return guarded('listResourceTypes', () => read.listResourceTypes(this.db, syncId, page));
+  }
+
+  protected _listResources(syncId: string, filter: ResourceFilter, page: PageArgs): Promise<Page<Stored<Resource>>> {
+    return guarded('listResources', () => read.listResources(this.db, syncId, filter, page));
+  }
+
+  protected _listEntitlements(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Promise<Page<Stored<Entitlement>>> {
+    return guarded('listEntitlements', () => read.listEntitlements(this.db, syncId, filter, page));
+  }
+
+  protected _listGrants(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Promise<Page<Stored<Grant>>> {
+    return guarded('listGrants', () => read.listGrants(this.db, syncId, filter, page));
+  }
+
+  protected _listGrantsForEntitlement(syncId: string, filter: EntitlementGrantFilter, page: PageArgs): Promise<Page<Stored<Grant>>> {
+    return guarded('listGrantsForEntitlement', () => read.listGrantsForEntitlement(this.db, syncId, filter, page));
+  }
+
+  protected _listGrantsForPrincipal(syncId: string, filter: PrincipalGrantFilter, page: PageArgs): Promise<Page<Stored<Grant>>> {
+    return guarded('listGrantsForPrincipal', () => read.listGrantsForPrincipal(this.db, syncId, filter, page));
+  }
+
+  protected _listGrantsForResourceType(syncId: string, resourceTypeId: string, page: PageArgs): Promise<Page<Stored<Grant>>> {
+    return guarded('listGrantsForResourceType', () => read.listGrantsForResourceType(this.db, syncId, resourceTypeId, page));
+  }
+
+  protected _getResourceType(syncId: string, id: string): Promise<Stored<ResourceType> | undefined> {
+    return guarded('getResourceType', async () => read.getResourceType(this.db, syncId, id));
+  }
+
+  protected _getResource(syncId: string, id: ResourceId): Promise<Stored<Resource> | undefined> {
+    return guarded('getResource', async () => read.getResource(this.db, syncId, id));
+  }
+
+  protected _getEntitlement(syncId: string, id: string): Promise<Stored<Entitlement> | undefined> {
+    return guarded('getEntitlement', async () => read.getEntitlement(this.db, syncId, id));
+  }
+
+  protected _getGrant(syncId: string, id: string): Promise<Stored<Grant> | undefined> {
+    return guarded('getGrant', async () => read.getGrant(this.db, syncId, id));
+  }
+
+  protected _getAsset(syncId: string, id: string): Promise<AssetRead | undefined> {
+    return guarded('getAsset', async () => read.getAsset(this.db, syncId, id));
+  }
+
+  protected _stats(syncId: string): Promise<Stats> {
+    return guarded('stats', () => readStats(this.db, syncId));
+  }
+
+  // ---- whole-sync operations ----
+
+  protected _generateSyncDiff(base: SyncRun, applied: SyncRun, created: SyncRun): Promise<void> {
+    return guarded('generateSyncDiff', async () => {
+      if (this.runs.has(created.id)) throw new StorageError('IO', `newSyncId returned ${JSON.stringify(created.id)}, which exists`);
+      await generateSyncDiff(this.db, base, applied, created);
+      this.runs.set(created.id, created);
+    });
+  }
+
+  protected _cloneSync(run: SyncRun, destination: string): Promise<void> {
+    return guarded('cloneSync', async () => {
+      const exists = await fs.stat(destination).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return false;
+          throw new StorageError('IO', `cloneSync: cannot inspect ${destination}`, { cause: err });
+        },
+      );
+      if (exists) throw new StorageError('INVALID_ARGUMENT', `cloneSync: ${destination} exists already`);
+      try {
+        const clone = await LeveldbEngine.open(destination, this.options);
+        try {
+          await clone.rawLoadSync(run, raw.rawRecords(this.db, run.id));
+        } finally {
+          await clone.close();
+        }
+      } catch (err) {
+        await fs.rm(destination, { recursive: true, force: true }).catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  protected _deleteSyncs(ids: readonly string[]): Promise<void> {
+    return guarded('cleanup', async () => {
+      const doomed = ids.map((id) => this.runs.get(id)).filter((r): r is SyncRun => r !== undefined);
+      await deleteSyncs(this.db, doomed, this.runs);
+    });
+  }
+
+  protected _compact(): Promise<void> {
+    return guarded('compact', () => compactAll(this.db));
+  }
+
+  protected _verify(): Promise<VerifyReport> {
+    return guarded('verify', () => verifyStore(this.db));
+  }
+
+  protected _close(): Promise<void> {
+    return guarded('close', () => this.db.close());
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Opening a LevelDB store: the directory is created when missing, open errors become IO or CORRUPTION, an empty
+ * store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
+ * pending removals left by a crash are finished.
+ */
+import type { SyncRun } from '../../models/types';
+import { StorageError } from '../errors';
+import { recoverPending } from './cleanup';
+import { createDb, levelError, type Db } from './db';
+import { FORMAT_MARKER_KEY, FORMAT_VERSION } from './layout';
+import { loadRuns } from './sync-runs';
+
+/** An opened store: the handle and its sync runs. */
+export interface OpenedStore {
+  readonly db: Db;
+  readonly runs: Map<string, SyncRun>;
+}
+
+const MARKER_VALUE = Buffer.from(`c1z-parity leveldb format ${FORMAT_VERSION}`, 'utf8');
+
+/** Checks the format marker, writing it into an empty store. */
+async function checkFormat(db: Db, location: string): Promise<void> {
+  const marker = db.getSync(FORMAT_MARKER_KEY);
+  if (marker === undefined) {
+    const any = await db.keys({ limit: 1 }).all();
+    if (any.length > 0) throw new StorageError('CORRUPTION', `${location}: a LevelDB store of another format (no version marker)`);
+    await db.put(FORMAT_MARKER_KEY, MARKER_VALUE);
+    return;
+  }
+  if (!marker.equals(MARKER_VALUE)) {
+    throw new StorageError('CORRUPTION', `${location}: unsupported store format ${JSON.stringify(marker.toString('utf8'))}`);
+  }
+}
+
+/** Opens (creating when missing) the store at `location`. */
+export async function openStore(location: string): Promise<OpenedStore> {
+  const db = createDb(location);
+  try {
+    await db.open();
+  } catch (err) {
+    throw levelError(err, `open ${location}`);
+  }
+  try {
+    await checkFormat(db, location);
+    const runs = await loadRuns(db);
+    await recoverPending(db, runs);
+    return { db, runs };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw levelError(err, `open ${location}`);
+  }
+}

@@ -1,0 +1,163 @@
+/** The list, get and stats queries of SPEC §4 over the c1z v1 tables, all scoped by sync_id. */
+import type { AssetRead, Page, Stats, Stored } from '../api';
+import type {
+  EntitlementGrantFilter,
+  PageArgs,
+  PrincipalGrantFilter,
+  ResourceFilter,
+  ResourceScopeFilter,
+} from '../abstract-engine';
+import { resourceExternalId } from '../prepared';
+import { decodeEntitlement, decodeGrant, decodeResource, decodeResourceType } from '../../models/codec';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
+import { keysetPage } from './paging';
+import { blobOf, storedOf, timeOf, type RecordRow } from './rows';
+import type { StatementCache } from './statements';
+
+const ASSET_CHUNK = 64 * 1024;
+
+const asResourceType = (row: RecordRow): Stored<ResourceType> => storedOf(row, decodeResourceType, 'resource type');
+const asResource = (row: RecordRow): Stored<Resource> => storedOf(row, decodeResource, 'resource');
+const asEntitlement = (row: RecordRow): Stored<Entitlement> => storedOf(row, decodeEntitlement, 'entitlement');
+const asGrant = (row: RecordRow): Stored<Grant> => storedOf(row, decodeGrant, 'grant');
+
+/** Runs the list and point queries of one connection. */
+export class Readers {
+  constructor(private readonly stmts: StatementCache) {}
+
+  listResourceTypes(syncId: string, page: PageArgs): Page<Stored<ResourceType>> {
+    const q = { method: 'listResourceTypes', table: 'v1_resource_types', syncId, filter: {}, where: [], params: [] };
+    return keysetPage(this.stmts, q, page, asResourceType);
+  }
+
+  listResources(syncId: string, filter: ResourceFilter, page: PageArgs): Page<Stored<Resource>> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.resourceTypeId !== undefined) {
+      where.push('resource_type_id = ?');
+      params.push(filter.resourceTypeId);
+    }
+    if (filter.parentResourceId !== undefined) {
+      where.push('parent_resource_type_id = ?', 'parent_resource_id = ?');
+      params.push(filter.parentResourceId.resourceType, filter.parentResourceId.resource);
+    }
+    const q = { method: 'listResources', table: 'v1_resources', syncId, filter, where, params };
+    return keysetPage(this.stmts, q, page, asResource);
+  }
+
+  listEntitlements(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Page<Stored<Entitlement>> {
+    const q = { method: 'listEntitlements', table: 'v1_entitlements', syncId, filter, ...byResource(filter.resource) };
+    return keysetPage(this.stmts, q, page, asEntitlement);
+  }
+
+  listGrants(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Page<Stored<Grant>> {
+    const q = { method: 'listGrants', table: 'v1_grants', syncId, filter, ...byResource(filter.resource) };
+    return keysetPage(this.stmts, q, page, asGrant);
+  }
+
+  listGrantsForEntitlement(syncId: string, filter: EntitlementGrantFilter, page: PageArgs): Page<Stored<Grant>> {
+    const where = ['entitlement_id = ?'];
+    const params: string[] = [filter.entitlementId];
+    if (filter.principalId !== undefined) {
+      where.push('principal_resource_type_id = ?', 'principal_resource_id = ?');
+      params.push(filter.principalId.resourceType, filter.principalId.resource);
+    }
+    if (filter.principalResourceTypeIds !== undefined) {
+      // One statement for any number of types: the list travels as one JSON parameter.
+      where.push('principal_resource_type_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.principalResourceTypeIds));
+    }
+    const q = { method: 'listGrantsForEntitlement', table: 'v1_grants', syncId, filter, where, params };
+    return keysetPage(this.stmts, q, page, asGrant);
+  }
+
+  listGrantsForPrincipal(syncId: string, filter: PrincipalGrantFilter, page: PageArgs): Page<Stored<Grant>> {
+    const where = ['principal_resource_type_id = ?', 'principal_resource_id = ?'];
+    const params: string[] = [filter.principalId.resourceType, filter.principalId.resource];
+    if (filter.entitlementId !== undefined) {
+      where.push('entitlement_id = ?');
+      params.push(filter.entitlementId);
+    }
+    const q = { method: 'listGrantsForPrincipal', table: 'v1_grants', syncId, filter, where, params };
+    return keysetPage(this.stmts, q, page, asGrant);
+  }
+
+  /** Grants whose entitlement's resource has this type (the `resource_type_id` column, never the principal's). */
+  listGrantsForResourceType(syncId: string, resourceTypeId: string, page: PageArgs): Page<Stored<Grant>> {
+    const q = {
+      method: 'listGrantsForResourceType',
+      table: 'v1_grants',
+      syncId,
+      filter: { resourceTypeId },
+      where: ['resource_type_id = ?'],
+      params: [resourceTypeId],
+    };
+    return keysetPage(this.stmts, q, page, asGrant);
+  }
+
+  private getRow(table: string, syncId: string, externalId: string): RecordRow | undefined {
+    const sql = `SELECT id, data, discovered_at FROM ${table} WHERE external_id = ? AND sync_id = ?`;
+    return this.stmts.get(sql).get(externalId, syncId) as RecordRow | undefined;
+  }
+
+  getResourceType(syncId: string, id: string): Stored<ResourceType> | undefined {
+    const row = this.getRow('v1_resource_types', syncId, id);
+    return row === undefined ? undefined : asResourceType(row);
+  }
+
+  getResource(syncId: string, id: ResourceId): Stored<Resource> | undefined {
+    const row = this.getRow('v1_resources', syncId, resourceExternalId(id));
+    return row === undefined ? undefined : asResource(row);
+  }
+
+  getEntitlement(syncId: string, id: string): Stored<Entitlement> | undefined {
+    const row = this.getRow('v1_entitlements', syncId, id);
+    return row === undefined ? undefined : asEntitlement(row);
+  }
+
+  getGrant(syncId: string, id: string): Stored<Grant> | undefined {
+    const row = this.getRow('v1_grants', syncId, id);
+    return row === undefined ? undefined : asGrant(row);
+  }
+
+  /** Reads an asset's bytes now (so later writes cannot change what the caller streams) and streams them in chunks. */
+  getAsset(syncId: string, id: string): AssetRead | undefined {
+    const sql = 'SELECT content_type, data, discovered_at FROM v1_assets WHERE external_id = ? AND sync_id = ?';
+    const row = this.stmts.get(sql).get(id, syncId) as { content_type: unknown; data: unknown; discovered_at: unknown } | undefined;
+    if (row === undefined) return undefined;
+    const what = `asset ${id}`;
+    const bytes = blobOf(row.data, what);
+    return {
+      contentType: typeof row.content_type === 'string' ? row.content_type : '',
+      discoveredAt: timeOf(row.discovered_at, what),
+      data: chunks(bytes),
+    };
+  }
+
+  stats(syncId: string): Stats {
+    const count = (table: string): number =>
+      (this.stmts.get(`SELECT count(*) AS n FROM ${table} WHERE sync_id = ?`).get(syncId) as { n: number }).n;
+    const byType = this.stmts
+      .get('SELECT resource_type_id AS t, count(*) AS n FROM v1_resources WHERE sync_id = ? GROUP BY resource_type_id')
+      .all(syncId) as { t: string; n: number }[];
+    return {
+      resourceTypes: count('v1_resource_types'),
+      resources: count('v1_resources'),
+      entitlements: count('v1_entitlements'),
+      grants: count('v1_grants'),
+      assets: count('v1_assets'),
+      // fromEntries defines own properties, so a type id like `__proto__` stays a plain key.
+      resourcesByType: Object.fromEntries(byType.map((r) => [r.t, r.n])),
+    };
+  }
+}
+
+function byResource(resource: ResourceId | undefined): { where: string[]; params: string[] } {
+  if (resource === undefined) return { where: [], params: [] };
+  return { where: ['resource_type_id = ?', 'resource_id = ?'], params: [resource.resourceType, resource.resource] };
+}
+
+async function* chunks(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  if (bytes.length === 0) return;
+  for (let at = 0; at < bytes.length; at += ASSET_CHUNK) yield bytes.subarray(at, at + ASSET_CHUNK);
+}

@@ -1,0 +1,40 @@
+/**
+ * Pages of `listSyncRuns`. Runs are few and their started_at is text in formats foreign files may vary, so they are
+ * ordered in JS by parsed micros then id; the token holds the last (started_at, id) pair, a keyset that stays correct
+ * when runs are added or deleted between pages.
+ */
+import type { Page } from '../api';
+import type { PageArgs } from '../abstract-engine';
+import { StorageError } from '../errors';
+import { decodePageToken, encodePageToken, queryDigest } from '../page-token';
+import { compareSyncRuns } from '../sync-rules';
+import type { SyncRun } from '../../models/types';
+
+const DIGEST = queryDigest(['listSyncRuns']);
+
+function positionOf(token: string): SyncRun | undefined {
+  if (token === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodePageToken(token, DIGEST));
+  } catch (err) {
+    throw new StorageError('INVALID_ARGUMENT', 'malformed page token position', { cause: err });
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isSafeInteger(parsed[0]) || typeof parsed[1] !== 'string') {
+    throw new StorageError('INVALID_ARGUMENT', 'malformed page token position');
+  }
+  return { id: parsed[1], startedAt: parsed[0] as number, syncToken: '', syncType: 'full', parentSyncId: '' };
+}
+
+/** One page of `runs` in listSyncRuns order, after the position of `page.token`. */
+export function pageSyncRuns(runs: readonly SyncRun[], page: PageArgs): Page<SyncRun> {
+  const after = positionOf(page.token);
+  const sorted = [...runs].sort(compareSyncRuns);
+  const rest = after === undefined ? sorted : sorted.filter((r) => compareSyncRuns(r, after) > 0);
+  const items = rest.slice(0, page.size);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextPageToken: rest.length > page.size && last !== undefined ? encodePageToken(DIGEST, JSON.stringify([last.startedAt, last.id])) : '',
+  };
+}

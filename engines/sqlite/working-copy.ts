@@ -1,0 +1,143 @@
+/**
+ * The working copy of a c1z: the SQLite database decompressed into a private temporary directory, opened with
+ * better-sqlite3. Saving compresses it back onto the c1z location (atomically, by the container); discarding only
+ * removes the directory.
+ */
+import { promises as fs, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { StorageError } from '../errors';
+import { compressC1z, decompressC1z } from '../c1z/container';
+import { applySchema, missingColumn } from './schema';
+import { fromSqliteError } from './sqlite-errors';
+
+/** An open working copy of one c1z location. */
+export interface WorkingCopy {
+  readonly location: string;
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly db: Db;
+  /** True when nothing was at the location: closing then writes the (possibly empty) store. */
+  readonly isNew: boolean;
+}
+
+/** Temp dirs of working copies still open; removed at process exit if their engine was never closed. */
+const openDirs = new Set<string>();
+process.on('exit', () => {
+  for (const dir of openDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** True when anything (a file, a directory, a link) is at `location`. */
+export async function pathExists(location: string): Promise<boolean> {
+  try {
+    await fs.lstat(location);
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') return false;
+    throw fromSqliteError(err, `stat ${location}`);
+  }
+}
+
+/** True when a file is at `location`; IO when the location is unusable (a directory, no permission). */
+export async function fileExists(location: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(location);
+    if (!stat.isFile()) throw new StorageError('IO', `${location} is not a file`);
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') return false;
+    throw fromSqliteError(err, `stat ${location}`);
+  }
+}
+
+async function assertDirectory(dir: string): Promise<void> {
+  let isDir = false;
+  try {
+    isDir = (await fs.stat(dir)).isDirectory();
+  } catch (err) {
+    throw new StorageError('IO', `${dir}: no such directory`, { cause: err });
+  }
+  if (!isDir) throw new StorageError('IO', `${dir} is not a directory`);
+}
+
+/** Opens an existing database file, proving it sound; every SQLite failure here is CORRUPTION. */
+function openExisting(dbPath: string): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(dbPath);
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+      throw new StorageError('CORRUPTION', `quick_check failed: ${rows.map((r) => r.quick_check).join('; ')}`);
+    }
+    prepare(db);
+    const missing = missingColumn(db);
+    if (missing !== undefined) throw new StorageError('CORRUPTION', `not a c1z v1 database: ${missing} is missing`);
+    return db;
+  } catch (err) {
+    db?.close();
+    const wrapped = fromSqliteError(err, 'open');
+    // A file that SQLite reads but whose schema it cannot use is not a c1z store either.
+    throw wrapped.code === 'IO' && (err as { code?: unknown }).code === 'SQLITE_ERROR'
+      ? new StorageError('CORRUPTION', wrapped.message, { cause: err })
+      : wrapped;
+  }
+}
+
+/** Sets the connection up: a rollback journal (atomic transactions), no fsync (the copy is disposable), the schema. */
+function prepare(db: Db): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  applySchema(db);
+}
+
+/** Decompresses the c1z at `location` (or starts an empty database when none is there) into a fresh temp dir. */
+export async function openWorkingCopy(location: string): Promise<WorkingCopy> {
+  const exists = await fileExists(location);
+  // A new store is only written at close; fail now, not then, when it could never be written.
+  if (!exists) await assertDirectory(path.dirname(location));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c1z-sqlite-'));
+  const dbPath = path.join(dir, 'store.db');
+  try {
+    if (exists) {
+      await decompressC1z(location, dbPath);
+      const db = openExisting(dbPath);
+      openDirs.add(dir);
+      return { location, dir, dbPath, db, isNew: false };
+    }
+    const db = new Database(dbPath);
+    try {
+      prepare(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    openDirs.add(dir);
+    return { location, dir, dbPath, db, isNew: true };
+  } catch (err) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw fromSqliteError(err, `open ${location}`);
+  }
+}
+
+/** Closes the connection; when `save`, first writes the database back to its location as a c1z. Always removes the dir. */
+export async function closeWorkingCopy(copy: WorkingCopy, save: boolean): Promise<void> {
+  try {
+    copy.db.close();
+    if (save) await compressC1z(copy.dbPath, copy.location);
+  } finally {
+    openDirs.delete(copy.dir);
+    await fs.rm(copy.dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `fn` with a fresh temporary directory that is removed afterwards. */
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c1z-sqlite-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

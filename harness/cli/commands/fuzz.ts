@@ -1,0 +1,99 @@
+/**
+ * `c1z-parity fuzz [--time 60s | --runs N] [--seed N] [--preset NAME] [--engines a,b] [--shard k/n]
+ * [--report-dir DIR] [--json]`: random sync sequences through every engine; exit 1 when anything diverged.
+ */
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import type { Command } from 'commander';
+import { writeReport, renderText } from '../../report';
+import { DEFAULT_ENGINES } from '../../runner/engine-registry';
+import { fuzz } from '../../runner/fuzz';
+import { sessionReport } from '../../runner/session-report';
+import { packageRoot } from '../../package-root';
+import { CliError, EXIT, writeLine, type CliIo } from '../io';
+import { parseCount, parseDuration, parseEnginesOption, parsePreset, parseSeed, parseShardOption } from '../options';
+import { Progress } from '../progress';
+import { runId } from '../run-id';
+import type { SetExit } from '.';
+
+interface FuzzCliOptions {
+  time?: string;
+  runs?: string;
+  seed?: string;
+  preset: string;
+  engines?: string;
+  shard?: string;
+  maxOps?: string;
+  reportDir?: string;
+  json?: boolean;
+}
+
+/** Registers the `fuzz` verb. */
+export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): void {
+  program
+    .command('fuzz')
+    .description('drive random sync sequences through every engine and compare every result')
+    .option('--time <duration>', 'time budget (60s, 30m, 1h); the run stops at a checkpoint within it')
+    .option('--runs <n>', 'an exact number of runs (default 100 when no --time)')
+    .option('--seed <n>', 'session seed (default: random, printed)')
+    .option('--preset <name>', 'generator preset', 'default')
+    .option('--engines <list>', `engines to compare, the first is the reference (default ${DEFAULT_ENGINES.join(',')})`)
+    .option('--shard <k/n>', 'run only shard k of n of the seed space (CI matrices)')
+    .option('--max-ops <n>', 'longest op sequence of a run (default: the preset’s)')
+    .option('--report-dir <dir>', 'where to write the report folder (default reports/)')
+    .option('--json', 'print one JSON summary object')
+    .action(async (opts: FuzzCliOptions) => {
+      if (opts.time !== undefined && opts.runs !== undefined) throw new CliError('give --time or --runs, not both');
+      const timeMs = opts.time === undefined ? undefined : parseDuration(opts.time);
+      const runs = opts.runs === undefined ? undefined : parseCount(opts.runs, '--runs', 1);
+      const seed = opts.seed === undefined ? randomInt(0, 0x7fffffff) : parseSeed(opts.seed);
+      const preset = parsePreset(opts.preset);
+      const engines = opts.engines === undefined ? [...DEFAULT_ENGINES] : parseEnginesOption(opts.engines);
+      const shard = opts.shard === undefined ? undefined : parseShardOption(opts.shard);
+      const maxOps = opts.maxOps === undefined ? undefined : parseCount(opts.maxOps, '--max-ops', 1);
+      const progress = new Progress(io);
+      const started = performance.now();
+      const result = await fuzz({
+        seed,
+        preset,
+        engines,
+        ...(runs === undefined ? {} : { runs }),
+        ...(timeMs === undefined ? {} : { timeMs }),
+        ...(shard === undefined ? {} : { shard }),
+        ...(maxOps === undefined ? {} : { maxOps }),
+        elapsedMs: () => performance.now() - started,
+        onProgress: (p) => progress.update(`fuzz seed ${seed}: ${p.runs} runs, ${p.ops} ops, ${Math.round(p.ops / Math.max(p.elapsedMs / 1000, 0.001))} ops/s, ${p.divergences} divergences`),
+      });
+      progress.done();
+      const id = runId('fuzz', seed);
+      const reportDir = path.resolve(opts.reportDir ?? path.join(packageRoot(), 'reports'), id);
+      const report = sessionReport({ runId: id, seed, preset, engines, ...(shard ? { shard } : {}), ...(maxOps === undefined ? {} : { maxOps }) }, result);
+      await writeReport(reportDir, report);
+      const seconds = result.elapsedMs / 1000;
+      const summary = {
+        seed,
+        preset,
+        engines,
+        runs: result.runs,
+        ops: result.ops,
+        seconds: Number(seconds.toFixed(3)),
+        opsPerSecond: Number((result.ops / Math.max(seconds, 0.001)).toFixed(1)),
+        divergences: result.divergences.length,
+        historyDigest: result.historyDigest,
+        reportDir,
+        repro: report.repro,
+      };
+      if (opts.json) {
+        writeLine(io.stdout, JSON.stringify(summary));
+      } else if (result.failure) {
+        writeLine(io.stdout, renderText(report));
+        writeLine(io.stdout, `report: ${reportDir}`);
+      } else {
+        writeLine(io.stdout, `ok: ${summary.runs} runs, ${summary.ops} ops in ${summary.seconds}s (${summary.opsPerSecond} ops/s), engines ${engines.join(',')}, no divergence`);
+        writeLine(io.stdout, `historyDigest ${summary.historyDigest}`);
+        writeLine(io.stdout, `report: ${reportDir}`);
+        writeLine(io.stdout, `repro: ${summary.repro}`);
+      }
+      setExit(result.failure ? EXIT.failed : EXIT.ok);
+    });
+}

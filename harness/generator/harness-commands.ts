@@ -1,0 +1,24 @@
+/** Command arbitraries of the harness ops: clock steps and sets, close-and-reopen, and reading a clone. */
+import fc from 'fast-check';
+import type { ClockOp, ReadCloneOp, ReopenOp } from '../ops/harness-ops';
+import { makeOp } from '../ops/make-op';
+import { either, fromList } from './draw';
+import type { GenContext } from './gen-context';
+
+/** `clock step` by one of the preset's deltas (forward, zero, backwards, past the resume window) or `clock set`. */
+export function clockCommand(g: GenContext): fc.Arbitrary<ClockOp> {
+  const v = g.values;
+  const step = fromList(v.clockSteps).map((micros) => makeOp<ClockOp>({ kind: 'clock', mode: 'step', micros }));
+  const set = fromList(v.clockSets).map((micros) => makeOp<ClockOp>({ kind: 'clock', mode: 'set', micros }));
+  return either(v.clockSetPct, set, step);
+}
+
+/** `reopen`. */
+export function reopenCommand(): fc.Arbitrary<ReopenOp> {
+  return fc.constant(makeOp({ kind: 'reopen' }));
+}
+
+/** `readClone` of a symbolic destination (cloned or not). */
+export function readCloneCommand(g: GenContext): fc.Arbitrary<ReadCloneOp> {
+  return g.vocab.destination.map((destination) => makeOp({ kind: 'readClone', destination }));
+}

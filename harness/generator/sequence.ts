@@ -1,0 +1,87 @@
+/**
+ * Op sequences for model-based fuzzing. A run is a list of segments, each an optional opener (a sync start), a
+ * body of ops drawn by the preset's weights, and an optional `endSync`; most bodies put types, resources,
+ * entitlements and grants in that order. The result is a flat array built from fast-check arrays, so shrinking
+ * drops whole segments and single ops.
+ */
+import fc from 'fast-check';
+import type { Op, OpKind } from '../ops/types';
+import { makeOp } from '../ops/make-op';
+import { commandTable, type CommandTable } from './commands';
+import { chance, sometimes, weighted } from './draw';
+import type { GenContext } from './gen-context';
+import { PRESETS, type Preset } from './presets';
+import { poolVocab, type Vocab } from './vocab';
+
+const STAGE: Partial<Record<OpKind, number>> = {
+  putResourceTypes: 0,
+  putResources: 1,
+  putEntitlements: 2,
+  putGrants: 3,
+  deleteGrant: 3,
+};
+
+/** Reorders the puts of a body by stage, leaving every other op where it was. */
+function orderPuts(body: readonly Op[]): Op[] {
+  const slots = body.flatMap((op, i) => (STAGE[op.kind] === undefined ? [] : [i]));
+  const puts = slots.map((i) => body[i] as Op).sort((a, b) => (STAGE[a.kind] as number) - (STAGE[b.kind] as number));
+  const out = [...body];
+  slots.forEach((slot, j) => {
+    out[slot] = puts[j] as Op;
+  });
+  return out;
+}
+
+function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[]> {
+  const shape = preset.segment;
+  const kinds = Object.keys(preset.weights) as OpKind[];
+  const bodyOp = weighted<Op>(kinds.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const));
+  const openerEntries = (Object.keys(shape.openers) as (keyof typeof shape.openers)[]).map(
+    (k) => [shape.openers[k] ?? 0, table[k] as fc.Arbitrary<Op>] as const,
+  );
+  const hasOpener = openerEntries.some(([w]) => w > 0);
+  const opener = hasOpener ? sometimes(shape.openPct, weighted(openerEntries)) : fc.constant(undefined);
+  const endSync = makeOp({ kind: 'endSync' });
+  const reopen = makeOp({ kind: 'reopen' });
+  return fc
+    .record({
+      opener,
+      body: fc.array(bodyOp, { maxLength: shape.maxBody }),
+      ordered: chance(shape.orderedPct),
+      end: chance(shape.endPct),
+      reopenAfterClose: chance(shape.reopenAfterClosePct),
+    })
+    .map(({ opener: first, body, ordered, end, reopenAfterClose }) => [
+      ...(first === undefined ? [] : [first]),
+      ...(ordered ? orderPuts(body) : body),
+      ...(end ? [endSync] : []),
+      ...(reopenAfterClose && body.some((op) => op.kind === 'close') ? [reopen] : []),
+    ]);
+}
+
+/** Options of `opsArbitrary`. */
+export interface OpsArbitraryOptions {
+  /** The longest sequence drawn (the preset's `maxOps` when absent). */
+  readonly maxOps?: number;
+  /** The vocabulary to draw strings from (the preset's pools when absent). */
+  readonly vocab?: Vocab;
+}
+
+/** The preset named `name`; throws with the known names when there is none. */
+export function presetNamed(name: string): Preset {
+  const preset = Object.prototype.hasOwnProperty.call(PRESETS, name) ? PRESETS[name] : undefined;
+  if (preset === undefined) throw new Error(`unknown preset ${JSON.stringify(name)}; known: ${Object.keys(PRESETS).join(', ')}`);
+  return preset;
+}
+
+/** Sequences of ops for the preset named `name`, at most `maxOps` long. */
+export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.Arbitrary<Op[]> {
+  const preset = presetNamed(name);
+  const maxOps = opts.maxOps ?? preset.maxOps;
+  const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids), values: preset.values };
+  const segment = segmentArbitrary(preset, commandTable(g));
+  const averageSegment = Math.max(1, preset.segment.maxBody / 2 + 2);
+  return fc
+    .array(segment, { minLength: 1, maxLength: Math.max(1, Math.ceil(maxOps / averageSegment)), size: 'max' })
+    .map((segments) => segments.flat().slice(0, maxOps));
+}

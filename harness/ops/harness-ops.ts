@@ -1,0 +1,39 @@
+/**
+ * Ops that drive the harness rather than an engine method: the logical clock, close-and-reopen, and reading a clone.
+ * The runner executes them; `executeOp` refuses them.
+ */
+import { int, oneOf, str } from './text/codec';
+import type { Layout } from './text/fields';
+
+/** Moves the logical clock by `micros` (`step`, which may be 0 or negative) or sets it to `micros` (`set`). */
+export interface ClockOp {
+  readonly kind: 'clock';
+  readonly mode: 'step' | 'set';
+  readonly micros: number;
+}
+
+/** Closes the engine (if open) and opens it again at the same location. */
+export interface ReopenOp {
+  readonly kind: 'reopen';
+}
+
+/** Opens the store at a clone destination with the same factory and takes a snapshot of it. */
+export interface ReadCloneOp {
+  readonly kind: 'readClone';
+  readonly destination: string;
+}
+
+/** Every harness op. */
+export type HarnessOp = ClockOp | ReopenOp | ReadCloneOp;
+
+/** The text layout of each harness op: `clock step -3600000000`, `clock set 1767225600000000`, `readClone clone1`. */
+export const HARNESS_OP_LAYOUTS: { readonly [K in HarnessOp['kind']]: Layout } = {
+  clock: {
+    fields: [
+      { field: 'mode', codec: oneOf(['step', 'set'] as const) },
+      { field: 'micros', codec: int },
+    ],
+  },
+  reopen: { fields: [] },
+  readClone: { fields: [{ field: 'destination', codec: str }] },
+};

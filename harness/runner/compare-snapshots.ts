@@ -1,0 +1,103 @@
+/**
+ * Compares full snapshots: across engines (entry by entry, records as sets by identity), against a store's own
+ * earlier snapshot (reopen), against a clone, and against the store exported to a c1z and read back.
+ */
+import { rm } from 'node:fs/promises';
+import type { Engine } from '../../engines/api';
+import { sqliteFactory } from '../../engines/sqlite';
+import { asRawStore, copySyncs } from '../../engines/transfer';
+import { canonicalJson, compareOutcomes, invariantDivergence, type Divergence, type Json, type OpContext } from '../compare';
+import type { EngineSlot } from './engine-slot';
+import { SequentialSyncIds } from './sync-ids';
+import { takeSnapshot, type Snapshot } from './snapshot';
+
+/** At most this many divergences are reported from one snapshot comparison (the first ones tell the story). */
+const MAX_SNAPSHOT_DIVERGENCES = 10;
+
+/** A snapshot of one engine, by name. */
+export interface NamedSnapshot {
+  readonly engine: string;
+  readonly snapshot: Snapshot;
+}
+
+const MISSING: Json = { missing: 'no such entry in this snapshot' };
+
+/** Compares snapshots of several engines with the first one's, entry by entry. */
+export function diffSnapshots(ctx: OpContext, snaps: readonly NamedSnapshot[]): Divergence[] {
+  const found: Divergence[] = [];
+  for (const s of snaps) {
+    for (const v of s.snapshot.violations) found.push(invariantDivergence(ctx, s.engine, 'snapshot', v));
+  }
+  const keys = [...new Set(snaps.flatMap((s) => [...s.snapshot.entries.keys()]))].sort();
+  for (const key of keys) {
+    const outcomes = snaps.map((s) => ({ engine: s.engine, value: s.snapshot.entries.get(key) ?? MISSING }));
+    found.push(...compareOutcomes({ ...ctx, op: `${ctx.op} ${key}` }, outcomes));
+    if (found.length >= MAX_SNAPSHOT_DIVERGENCES) break;
+  }
+  return found.slice(0, MAX_SNAPSHOT_DIVERGENCES);
+}
+
+/** Entries of `actual` that differ from `expected` (both one engine's), as invariant divergences. */
+export function diffOwnSnapshots(ctx: OpContext, engine: string, rule: string, expected: Snapshot, actual: Snapshot, keyFilter: (key: string) => boolean = () => true): Divergence[] {
+  const found: Divergence[] = [];
+  const keys = [...new Set([...expected.entries.keys(), ...actual.entries.keys()])].filter(keyFilter).sort();
+  for (const key of keys) {
+    const a = canonicalJson(expected.entries.get(key) ?? MISSING);
+    const b = canonicalJson(actual.entries.get(key) ?? MISSING);
+    if (a !== b) {
+      found.push({ ...invariantDivergence(ctx, engine, rule, `${key} differs`), expected: expected.entries.get(key) ?? MISSING, actual: actual.entries.get(key) ?? MISSING });
+      if (found.length >= MAX_SNAPSHOT_DIVERGENCES) break;
+    }
+  }
+  return found;
+}
+
+/** Exports an engine's store to a c1z, reads it back with the SQLite engine and takes its snapshot. */
+async function exportedSnapshot(slot: EngineSlot, engine: Engine, assetIds: readonly string[], clock: () => number): Promise<Snapshot> {
+  const location = sqliteFactory.locationIn(slot.workDir, `${slot.name}-export`);
+  const ids = new SequentialSyncIds();
+  const options = { clock, newSyncId: () => ids.next() };
+  try {
+    const out = asRawStore(await sqliteFactory.open(location, options));
+    try {
+      await copySyncs(asRawStore(engine), out);
+    } finally {
+      await out.close();
+    }
+    const back = await sqliteFactory.open(location, options);
+    try {
+      return await takeSnapshot(back, { assetIds });
+    } finally {
+      await back.close();
+    }
+  } finally {
+    await rm(location, { recursive: true, force: true });
+  }
+}
+
+/** Options of `compareSnapshots`. */
+export interface CompareSnapshotOptions {
+  /** Also export each store to a c1z and check that it reads back the same (slow: end of run only). */
+  readonly exportRoundTrip?: boolean;
+  /** The run's clock, for the exported store. */
+  readonly clock?: () => number;
+  /** Which syncs to snapshot (default all). */
+  readonly syncs?: 'all' | 'latest';
+}
+
+/** Snapshots every open engine of the run, compares them, and optionally checks the c1z export round trip. */
+export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpContext, assetIds: readonly string[], options: CompareSnapshotOptions = {}): Promise<Divergence[]> {
+  const open = slots.filter((s) => !s.engine.closed);
+  const snaps: NamedSnapshot[] = [];
+  for (const slot of open) snaps.push({ engine: slot.name, snapshot: await takeSnapshot(slot.engine, { assetIds, syncs: options.syncs ?? 'all' }) });
+  const found = diffSnapshots(ctx, snaps);
+  if (options.exportRoundTrip && found.length === 0) {
+    for (const [i, slot] of open.entries()) {
+      const back = await exportedSnapshot(slot, slot.engine, assetIds, options.clock ?? (() => 0));
+      const own = snaps[i]?.snapshot;
+      // Snapshot entries all name their sync explicitly, so the export (with no current or view sync) must match all.
+      if (own !== undefined) found.push(...diffOwnSnapshots({ ...ctx, op: `${ctx.op} [c1z export]` }, slot.name, 'c1z export reads back differently', own, back));
+    }
+  }
+  return found;
+}
