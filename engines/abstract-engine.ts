@@ -28,6 +28,7 @@ import {
   type VerifyReport,
 } from './api';
 import { StorageError, toStorageError } from './errors';
+import { activeFaults, type FaultName } from './faults';
 import { checkPageTokenSyntax } from './page-token';
 import {
   prepareEntitlement,
@@ -85,6 +86,8 @@ export abstract class AbstractEngine implements Engine {
   protected readonly resumeWindow: Micros;
   protected readonly maxAssetBytes: number;
   protected readonly defaultPageSize: number;
+  /** Test-only faults (issue 5): undefined unless some are named, so a healthy engine pays one comparison. */
+  private readonly faults: ReadonlySet<FaultName> | undefined;
   private currentSyncId: string | undefined;
   private viewSyncId: string | undefined;
   private isDirty = false;
@@ -96,6 +99,12 @@ export abstract class AbstractEngine implements Engine {
     this.resumeWindow = options.resumeWindowMicros ?? DEFAULTS.resumeWindowMicros;
     this.maxAssetBytes = options.maxAssetBytes ?? DEFAULTS.maxAssetBytes;
     this.defaultPageSize = Math.max(options.defaultPageSize ?? DEFAULTS.defaultPageSize, DEFAULTS.defaultPageSize);
+    this.faults = activeFaults(options.faults);
+  }
+
+  /** Tells whether the test-only fault `name` is active (engines/faults.ts). */
+  protected fault(name: FaultName): boolean {
+    return this.faults !== undefined && this.faults.has(name);
   }
 
   get dirty(): boolean {
@@ -142,7 +151,16 @@ export abstract class AbstractEngine implements Engine {
     if (syncId !== undefined) return (await this.mustGetSync(syncId)).id;
     if (this.currentSyncId !== undefined) return this.currentSyncId;
     if (this.viewSyncId !== undefined) return this.viewSyncId;
-    return defaultReadTarget(await this._syncRuns(), now, this.resumeWindow)?.id;
+    const runs = await this._syncRuns();
+    if (this.faults !== undefined) {
+      const fulls = runs.filter((r) => r.endedAt !== undefined && r.syncType === 'full');
+      // Fault: the ordering is flipped, so the oldest finished full sync wins.
+      const oldest = fulls.sort((a, b) => (a.endedAt as Micros) - (b.endedAt as Micros) || (a.id < b.id ? -1 : 1))[0];
+      if (this.fault('default-target-oldest') && oldest !== undefined) return oldest.id;
+      // Fault: rule 5 forgotten.
+      if (this.fault('no-unfinished-fallback')) return latestFinishedSync(runs, 'full')?.id;
+    }
+    return defaultReadTarget(runs, now, this.resumeWindow)?.id;
   }
 
   private requireCurrent(method: string): string {
@@ -390,7 +408,7 @@ export abstract class AbstractEngine implements Engine {
   endSync(): Promise<void> {
     return this.run('endSync', async (now) => {
       const run = await this.mustGetSync(this.requireCurrent('endSync'));
-      if (run.endedAt === undefined) {
+      if (run.endedAt === undefined || this.fault('reend-overwrites-ended-at')) {
         await this._updateSyncRun({ ...run, endedAt: now });
         this.markDirty();
       }
@@ -483,7 +501,7 @@ export abstract class AbstractEngine implements Engine {
         endedAt: now,
         syncToken: '',
         syncType: 'partial',
-        parentSyncId: base.id,
+        parentSyncId: this.fault('diff-parent-is-applied') ? applied.id : base.id,
       };
       await this._generateSyncDiff(base, applied, created);
       this.markDirty();
@@ -523,8 +541,13 @@ export abstract class AbstractEngine implements Engine {
       const keep = opts?.keep ?? DEFAULTS.cleanupKeep;
       if (!Number.isInteger(keep) || keep < 1) throw new StorageError('INVALID_ARGUMENT', 'keep must be an integer >= 1');
       if (this.currentSyncId !== undefined) return [];
-      const doomed = syncsToCleanUp(await this._syncRuns(), keep);
+      const runs = await this._syncRuns();
+      const doomed = syncsToCleanUp(runs, keep);
       if (doomed.length === 0) return [];
+      if (this.fault('cleanup-deletes-unfinished')) {
+        // Fault: a missing ended_at read as 0, so every unfinished non-full sync "ended" before the kept ones started.
+        for (const r of runs) if (r.endedAt === undefined && r.syncType !== 'full') doomed.push(r.id);
+      }
       await this._deleteSyncs(doomed);
       this.markDirty();
       if (this.viewSyncId !== undefined && doomed.includes(this.viewSyncId)) this.viewSyncId = undefined;

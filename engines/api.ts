@@ -12,6 +12,7 @@ import type {
   SyncRun,
   SyncType,
 } from '../models/types';
+import type { C1zLimits } from './c1z/container';
 
 /** Options every engine is opened with (SPEC §2: time and ids are injected). */
 export interface EngineOptions {
@@ -25,6 +26,8 @@ export interface EngineOptions {
   readonly maxAssetBytes?: number;
   /** The page size used when a request asks for 0 or none (default 100, at least 100). */
   readonly defaultPageSize?: number;
+  /** Bounds on decoding a c1z file (SPEC §8: decoded size, zstd window); engines that read c1z files honour them. */
+  readonly c1zLimits?: C1zLimits;
   /** Test-only fault injection (issue 5); never active unless named. */
   readonly faults?: readonly string[];
 }

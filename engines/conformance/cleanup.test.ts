@@ -1,7 +1,6 @@
 /** SPEC §6 cleanup: which syncs go (keep, partials by end time, never unfinished), the view, and the no-op cases. */
-import { describeEachEngine, expectCode, res, SECOND, snapshot, T0, writeSync } from './harness';
+import { describeEachEngine, expectCode, expectTarget, markedSync, res, SECOND, snapshot, T0, writeSync } from './harness';
 import type { TestStore } from './harness';
-import { expectTarget, markedSync } from './target-probe';
 
 const at = (n: number): number => T0 + n * SECOND;
 

@@ -8,5 +8,6 @@ export { ent, grant, keyOf, keys, res, rid, ridKey, rt } from './records';
 export { snapshot, type Snapshot } from './snapshot';
 export { SyncIdSource } from './sync-ids';
 export { DAY, SECOND, T0, TestClock, WEEK } from './test-clock';
+export { expectTarget, markedSync } from './target-probe';
 export { TestStore, type ExtraOptions } from './test-store';
 export { writeSync, type AssetInput, type SyncContent, type WriteSyncOptions } from './write-sync';

@@ -1,6 +1,5 @@
 /** SPEC §3: which sync a read sees (rules 1–6), ties by id, the resume window boundary, and nothing persisted. */
-import { describeEachEngine, expectCode, SECOND, T0, WEEK } from './harness';
-import { expectTarget, markedSync } from './target-probe';
+import { describeEachEngine, expectCode, expectTarget, markedSync, SECOND, T0, WEEK } from './harness';
 
 const at = (n: number): number => T0 + n * SECOND;
 

@@ -11,10 +11,12 @@ export const DAY: Micros = 86_400 * SECOND;
 /** The default resume window of SPEC §3 (7 days). */
 export const WEEK: Micros = 7 * DAY;
 
-/** A clock whose time only changes when a test sets or advances it; counts how often it was read. */
+/** A clock whose time only changes when a test sets or advances it (or, when ticking, after every read); counts reads. */
 export class TestClock {
   private time: Micros;
   private readCount = 0;
+  /** Microseconds added after every read (0: the clock stands still between test steps). */
+  tick: Micros = 0;
 
   constructor(start: Micros = T0) {
     this.time = start;
@@ -23,7 +25,9 @@ export class TestClock {
   /** The function handed to an engine as `EngineOptions.clock`. */
   readonly now = (): Micros => {
     this.readCount += 1;
-    return this.time;
+    const t = this.time;
+    this.time += this.tick;
+    return t;
   };
 
   /** The current time without counting a read. */

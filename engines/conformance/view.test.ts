@@ -1,6 +1,5 @@
 /** SPEC §6 viewSync: sets the read target of rule 3, '' clears it, unknown is NOT_FOUND, a current sync forbids it. */
-import { describeEachEngine, expectCode, SECOND, T0 } from './harness';
-import { expectTarget, markedSync } from './target-probe';
+import { describeEachEngine, expectCode, expectTarget, markedSync, SECOND, T0 } from './harness';
 
 const at = (n: number): number => T0 + n * SECOND;
 

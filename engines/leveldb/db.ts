@@ -18,9 +18,11 @@ export function createDb(dir: string): Db {
 
 /** Tells whether an error, or any error in its cause chain, reports corruption. */
 function saysCorruption(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'LEVEL_CORRUPTION' || /corrupt/i.test(e.message)) return true;
+  // Duck-typed, not `instanceof Error`: native errors may come from another realm (a test runner's vm context).
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (code === 'LEVEL_CORRUPTION' || (typeof message === 'string' && /corrupt/i.test(message))) return true;
+    e = cause;
   }
   return false;
 }
@@ -28,7 +30,7 @@ function saysCorruption(err: unknown): boolean {
 /** Converts a classic-level failure into a StorageError (CORRUPTION when its cause says so, else IO). */
 export function levelError(err: unknown, context: string): StorageError {
   if (isStorageError(err)) return err;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
   return new StorageError(saysCorruption(err) ? 'CORRUPTION' : 'IO', `${context}: ${message}`, { cause: err });
 }
 

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { AbstractEngine, type EntitlementGrantFilter, type PageArgs, type PrincipalGrantFilter, type ResourceFilter, type ResourceScopeFilter } from '../abstract-engine';
 import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../api';
 import { StorageError } from '../errors';
+import { activeFaults, type FaultName } from '../faults';
 import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
 import type { RawRecord, RawStore } from '../raw';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
@@ -31,6 +32,9 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   readonly name = 'leveldb';
   readonly supports = LEVELDB_SUPPORTS;
 
+  /** The fault check handed to the writers (test-only faults of issue 5). */
+  private readonly faultCheck = (name: FaultName): boolean => this.fault(name);
+
   private constructor(
     options: EngineOptions,
     private readonly db: Db,
@@ -41,6 +45,7 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
 
   /** Opens (creating when missing) the store in directory `location`. */
   static async open(location: string, options: EngineOptions): Promise<LeveldbEngine> {
+    activeFaults(options.faults, 'leveldb');
     const { db, runs } = await openStore(location);
     return new LeveldbEngine(options, db, runs);
   }
@@ -112,33 +117,33 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   }
 
   protected _listSyncRuns(page: PageArgs): Promise<Page<SyncRun>> {
-    return guarded('listSyncRuns', () => listSyncRuns(this.db, this.runs, page));
+    return guarded('listSyncRuns', () => listSyncRuns(this.db, this.runs, page, this.fault('sync-runs-token-repeats')));
   }
 
   // ---- writers ----
 
   protected _putResourceTypes(syncId: string, items: readonly PreparedResourceType[], ifNewer: boolean, now: Micros): Promise<void> {
     const keyed = items.map((p) => write.resourceTypeItem(syncId, p));
-    return guarded('putResourceTypes', () => write.putRecords(this.db, syncId, Kind.resourceType, keyed, ifNewer, now));
+    return guarded('putResourceTypes', () => write.putRecords(this.db, syncId, Kind.resourceType, keyed, ifNewer, now, this.faultCheck));
   }
 
   protected _putResources(syncId: string, items: readonly PreparedResource[], ifNewer: boolean, now: Micros): Promise<void> {
     const keyed = items.map((p) => write.resourceItem(syncId, p));
-    return guarded('putResources', () => write.putRecords(this.db, syncId, Kind.resource, keyed, ifNewer, now));
+    return guarded('putResources', () => write.putRecords(this.db, syncId, Kind.resource, keyed, ifNewer, now, this.faultCheck));
   }
 
   protected _putEntitlements(syncId: string, items: readonly PreparedEntitlement[], ifNewer: boolean, now: Micros): Promise<void> {
     const keyed = items.map((p) => write.entitlementItem(syncId, p));
-    return guarded('putEntitlements', () => write.putRecords(this.db, syncId, Kind.entitlement, keyed, ifNewer, now));
+    return guarded('putEntitlements', () => write.putRecords(this.db, syncId, Kind.entitlement, keyed, ifNewer, now, this.faultCheck));
   }
 
   protected _putGrants(syncId: string, items: readonly PreparedGrant[], ifNewer: boolean, now: Micros): Promise<void> {
     const keyed = items.map((p) => write.grantItem(syncId, p));
-    return guarded('putGrants', () => write.putRecords(this.db, syncId, Kind.grant, keyed, ifNewer, now));
+    return guarded('putGrants', () => write.putRecords(this.db, syncId, Kind.grant, keyed, ifNewer, now, this.faultCheck));
   }
 
   protected _deleteGrant(syncId: string, id: string): Promise<boolean> {
-    return guarded('deleteGrant', () => write.deleteGrant(this.db, syncId, id));
+    return guarded('deleteGrant', () => write.deleteGrant(this.db, syncId, id, this.fault('delete-leaves-entitlement-index')));
   }
 
   protected _putAsset(syncId: string, id: string, contentType: string, data: Uint8Array, now: Micros): Promise<void> {
@@ -169,7 +174,7 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   }
 
   protected _listGrantsForPrincipal(syncId: string, filter: PrincipalGrantFilter, page: PageArgs): Promise<Page<Stored<Grant>>> {
-    return guarded('listGrantsForPrincipal', () => read.listGrantsForPrincipal(this.db, syncId, filter, page));
+    return guarded('listGrantsForPrincipal', () => read.listGrantsForPrincipal(this.db, syncId, filter, page, this.fault('principal-prefix-leak')));
   }
 
   protected _listGrantsForResourceType(syncId: string, resourceTypeId: string, page: PageArgs): Promise<Page<Stored<Grant>>> {
@@ -223,7 +228,7 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
       try {
         const clone = await LeveldbEngine.open(destination, this.options);
         try {
-          await clone.rawLoadSync(run, raw.rawRecords(this.db, run.id));
+          await clone.rawLoadSync(this.fault('clone-loses-token') ? { ...run, syncToken: '' } : run, raw.rawRecords(this.db, run.id));
         } finally {
           await clone.close();
         }

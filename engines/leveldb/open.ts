@@ -1,8 +1,9 @@
 /**
- * Opening a LevelDB store: the directory is created when missing, open errors become IO or CORRUPTION, an empty
- * store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
+ * Opening a LevelDB store: the directory is created when missing (a non-empty directory that is no LevelDB store is
+ * refused), open errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
  * pending removals left by a crash are finished.
  */
+import { readdir } from 'node:fs/promises';
 import type { SyncRun } from '../../models/types';
 import { StorageError } from '../errors';
 import { recoverPending } from './cleanup';
@@ -32,8 +33,21 @@ async function checkFormat(db: Db, location: string): Promise<void> {
   }
 }
 
+const LEVELDB_FILE = /^(LOCK|LOG|LOG\.old|CURRENT|MANIFEST-\d+|\d+\.(log|ldb|sst|dbtmp))$/;
+
+/** Refuses a non-empty directory that is no LevelDB store, rather than writing a new store among its files. */
+async function checkDirectory(location: string): Promise<void> {
+  const entries = await readdir(location).catch(() => undefined);
+  if (entries === undefined || entries.includes('CURRENT')) return;
+  const foreign = entries.find((e) => !LEVELDB_FILE.test(e));
+  if (foreign !== undefined) {
+    throw new StorageError('CORRUPTION', `${location}: not a LevelDB store (it holds ${JSON.stringify(foreign)} and no CURRENT)`);
+  }
+}
+
 /** Opens (creating when missing) the store at `location`. */
 export async function openStore(location: string): Promise<OpenedStore> {
+  await checkDirectory(location);
   const db = createDb(location);
   try {
     await db.open();

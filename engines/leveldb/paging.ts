@@ -24,6 +24,8 @@ export interface ScanSpec<T> {
   readonly values: boolean;
   readonly size: number;
   readonly token: string;
+  /** The test-only fault sync-runs-token-repeats of issue 5: the token holds the last key returned. */
+  readonly repeatLast?: boolean;
   /** Turns one page of entries into items (in the same order). */
   load(entries: readonly Entry[]): Promise<T[]> | T[];
 }
@@ -70,6 +72,7 @@ export async function scanPage<T>(db: Db, spec: ScanSpec<T>): Promise<Page<T>> {
   const hasMore = entries.length > spec.size;
   const page = hasMore ? entries.slice(0, spec.size) : entries;
   const items = await spec.load(page);
-  const next = hasMore ? encodePageToken(digest, (entries[spec.size] as Entry).key.toString('base64url')) : '';
+  const nextAt = spec.repeatLast === true ? spec.size - 1 : spec.size;
+  const next = hasMore ? encodePageToken(digest, (entries[nextAt] as Entry).key.toString('base64url')) : '';
   return { items, nextPageToken: next };
 }

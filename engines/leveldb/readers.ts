@@ -7,7 +7,7 @@ import type { EntitlementGrantFilter, PageArgs, PrincipalGrantFilter, ResourceFi
 import { StorageError } from '../errors';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 import type { Db } from './db';
-import { decodeKey, type KeyRange } from './keys';
+import { decodeKey, prefixRange, type KeyRange } from './keys';
 import { Kind, key, primaryKeyOfIndex, range, resourceKey } from './layout';
 import { scanPage, type Entry } from './paging';
 import { decodeStored, entitlementSpec, grantSpec, resourceSpec, resourceTypeSpec, type RecordSpec } from './records';
@@ -107,13 +107,15 @@ export function listGrantsForEntitlement(db: Db, syncId: string, f: EntitlementG
   return indexPage(db, grantSpec, query, ranges, page);
 }
 
-/** listGrantsForPrincipal. */
-export function listGrantsForPrincipal(db: Db, syncId: string, f: PrincipalGrantFilter, page: PageArgs): Promise<Page<Stored<Grant>>> {
+/** listGrantsForPrincipal (`leak`: the test-only fault principal-prefix-leak of issue 5). */
+export function listGrantsForPrincipal(db: Db, syncId: string, f: PrincipalGrantFilter, page: PageArgs, leak = false): Promise<Page<Stored<Grant>>> {
   const p = f.principalId;
   const query = { m: 'listGrantsForPrincipal', syncId, p, e: f.entitlementId ?? null };
   const r =
     f.entitlementId === undefined
-      ? range(Kind.grantByPrincipal, syncId, p.resourceType, p.resource)
+      ? leak
+        ? prefixRange(key(Kind.grantByPrincipal, syncId, p.resourceType, p.resource).subarray(0, -2))
+        : range(Kind.grantByPrincipal, syncId, p.resourceType, p.resource)
       : range(Kind.grantByPrincipal, syncId, p.resourceType, p.resource, f.entitlementId);
   return indexPage(db, grantSpec, query, [r], page);
 }

@@ -38,9 +38,10 @@ export function deleteRun(ws: WriteSet, run: SyncRun): void {
   ws.del(syncByStartKey(run.startedAt, run.id));
 }
 
-/** A page of sync runs ordered by started_at then id (the key order of the start index). */
-export function listSyncRuns(db: Db, runs: ReadonlyMap<string, SyncRun>, page: PageArgs): Promise<Page<SyncRun>> {
+/** A page of sync runs ordered by started_at then id (`repeatLast`: a fault of issue 5). */
+export function listSyncRuns(db: Db, runs: ReadonlyMap<string, SyncRun>, page: PageArgs, repeatLast = false): Promise<Page<SyncRun>> {
   return scanPage(db, {
+    repeatLast,
     query: { m: 'listSyncRuns' },
     ranges: [range(Kind.syncByStart)],
     values: false,

@@ -31,8 +31,8 @@ function startAfter(token: string, digest: string): number {
   return id;
 }
 
-/** Reads one page of rows in id order and decodes them with `decode`. */
-export function keysetPage<T>(stmts: StatementCache, q: KeysetQuery, page: PageArgs, decode: (row: RecordRow) => T): Page<T> {
+/** Reads one page of rows in id order and decodes them with `decode` (`skipOne`: the test-only fault of issue 5). */
+export function keysetPage<T>(stmts: StatementCache, q: KeysetQuery, page: PageArgs, decode: (row: RecordRow) => T, skipOne = false): Page<T> {
   const digest = queryDigest([q.method, q.syncId, q.filter]);
   const after = startAfter(page.token, digest);
   const conditions = ['sync_id = ?', ...q.where, 'id > ?'].join(' AND ');
@@ -40,7 +40,8 @@ export function keysetPage<T>(stmts: StatementCache, q: KeysetQuery, page: PageA
   const rows = stmts.get(sql).all(q.syncId, ...q.params, after, page.size + 1) as RecordRow[];
   const more = rows.length > page.size;
   const pageRows = more ? rows.slice(0, page.size) : rows;
-  const last = pageRows[pageRows.length - 1];
+  // Fault page-token-skips-one: the token names the next page's first row, which `id > ?` then skips.
+  const last = skipOne ? rows[page.size] : pageRows[pageRows.length - 1];
   return {
     items: pageRows.map(decode),
     nextPageToken: more && last !== undefined ? encodePageToken(digest, String(last.id)) : '',

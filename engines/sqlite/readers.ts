@@ -1,5 +1,6 @@
 /** The list, get and stats queries of SPEC §4 over the c1z v1 tables, all scoped by sync_id. */
 import type { AssetRead, Page, Stats, Stored } from '../api';
+import type { FaultName } from '../faults';
 import type {
   EntitlementGrantFilter,
   PageArgs,
@@ -10,7 +11,7 @@ import type {
 import { resourceExternalId } from '../prepared';
 import { decodeEntitlement, decodeGrant, decodeResource, decodeResourceType } from '../../models/codec';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
-import { keysetPage } from './paging';
+import { keysetPage, type KeysetQuery } from './paging';
 import { blobOf, storedOf, timeOf, type RecordRow } from './rows';
 import type { StatementCache } from './statements';
 
@@ -23,11 +24,18 @@ const asGrant = (row: RecordRow): Stored<Grant> => storedOf(row, decodeGrant, 'g
 
 /** Runs the list and point queries of one connection. */
 export class Readers {
-  constructor(private readonly stmts: StatementCache) {}
+  constructor(
+    private readonly stmts: StatementCache,
+    private readonly fault: (name: FaultName) => boolean = () => false,
+  ) {}
+
+  private page<T>(q: KeysetQuery, page: PageArgs, decode: (row: RecordRow) => T): Page<T> {
+    return keysetPage(this.stmts, q, page, decode, this.fault('page-token-skips-one'));
+  }
 
   listResourceTypes(syncId: string, page: PageArgs): Page<Stored<ResourceType>> {
     const q = { method: 'listResourceTypes', table: 'v1_resource_types', syncId, filter: {}, where: [], params: [] };
-    return keysetPage(this.stmts, q, page, asResourceType);
+    return this.page(q, page, asResourceType);
   }
 
   listResources(syncId: string, filter: ResourceFilter, page: PageArgs): Page<Stored<Resource>> {
@@ -42,17 +50,17 @@ export class Readers {
       params.push(filter.parentResourceId.resourceType, filter.parentResourceId.resource);
     }
     const q = { method: 'listResources', table: 'v1_resources', syncId, filter, where, params };
-    return keysetPage(this.stmts, q, page, asResource);
+    return this.page(q, page, asResource);
   }
 
   listEntitlements(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Page<Stored<Entitlement>> {
     const q = { method: 'listEntitlements', table: 'v1_entitlements', syncId, filter, ...byResource(filter.resource) };
-    return keysetPage(this.stmts, q, page, asEntitlement);
+    return this.page(q, page, asEntitlement);
   }
 
   listGrants(syncId: string, filter: ResourceScopeFilter, page: PageArgs): Page<Stored<Grant>> {
     const q = { method: 'listGrants', table: 'v1_grants', syncId, filter, ...byResource(filter.resource) };
-    return keysetPage(this.stmts, q, page, asGrant);
+    return this.page(q, page, asGrant);
   }
 
   listGrantsForEntitlement(syncId: string, filter: EntitlementGrantFilter, page: PageArgs): Page<Stored<Grant>> {
@@ -68,7 +76,7 @@ export class Readers {
       params.push(JSON.stringify(filter.principalResourceTypeIds));
     }
     const q = { method: 'listGrantsForEntitlement', table: 'v1_grants', syncId, filter, where, params };
-    return keysetPage(this.stmts, q, page, asGrant);
+    return this.page(q, page, asGrant);
   }
 
   listGrantsForPrincipal(syncId: string, filter: PrincipalGrantFilter, page: PageArgs): Page<Stored<Grant>> {
@@ -79,7 +87,7 @@ export class Readers {
       params.push(filter.entitlementId);
     }
     const q = { method: 'listGrantsForPrincipal', table: 'v1_grants', syncId, filter, where, params };
-    return keysetPage(this.stmts, q, page, asGrant);
+    return this.page(q, page, asGrant);
   }
 
   /** Grants whose entitlement's resource has this type (the `resource_type_id` column, never the principal's). */
@@ -89,10 +97,10 @@ export class Readers {
       table: 'v1_grants',
       syncId,
       filter: { resourceTypeId },
-      where: ['resource_type_id = ?'],
+      where: [this.fault('grants-for-type-by-principal') ? 'principal_resource_type_id = ?' : 'resource_type_id = ?'],
       params: [resourceTypeId],
     };
-    return keysetPage(this.stmts, q, page, asGrant);
+    return this.page(q, page, asGrant);
   }
 
   private getRow(table: string, syncId: string, externalId: string): RecordRow | undefined {
@@ -124,6 +132,8 @@ export class Readers {
   getAsset(syncId: string, id: string): AssetRead | undefined {
     const sql = 'SELECT content_type, data, discovered_at FROM v1_assets WHERE external_id = ? AND sync_id = ?';
     const row = this.stmts.get(sql).get(id, syncId) as { content_type: unknown; data: unknown; discovered_at: unknown } | undefined;
+    // Fault missing-asset-corruption: the absent row is read anyway, and its missing blob reads as CORRUPTION.
+    if (row === undefined && this.fault('missing-asset-corruption')) blobOf(undefined, `asset ${id}`);
     if (row === undefined) return undefined;
     const what = `asset ${id}`;
     const bytes = blobOf(row.data, what);

@@ -15,6 +15,7 @@ import {
 import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../api';
 import { compressC1z } from '../c1z/container';
 import { StorageError } from '../errors';
+import { activeFaults } from '../faults';
 import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
 import type { RawRecord, RawStore } from '../raw';
 import { compareSyncRuns } from '../sync-rules';
@@ -51,13 +52,14 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
     super(options);
     this.db = copy.db;
     this.stmts = new StatementCache(copy.db);
-    this.runs = new SyncRunStore(this.stmts);
-    this.readers = new Readers(this.stmts);
+    this.runs = new SyncRunStore(this.stmts, this.fault('sync-times-millis'));
+    this.readers = new Readers(this.stmts, (name) => this.fault(name));
   }
 
   /** Opens the c1z at `location`, or starts an empty store that `close()` writes there. */
   static async open(location: string, options: EngineOptions): Promise<SqliteEngine> {
-    return new SqliteEngine(options, await openWorkingCopy(location));
+    activeFaults(options.faults, 'sqlite');
+    return new SqliteEngine(options, await openWorkingCopy(location, options.c1zLimits));
   }
 
   /** Runs a public call with SQLite's native failures mapped to CORRUPTION or IO. */
@@ -100,13 +102,13 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   }
 
   protected async _listSyncRuns(page: PageArgs): Promise<Page<SyncRun>> {
-    return pageSyncRuns(this.runs.all(), page);
+    return pageSyncRuns(this.runs.all(), page, this.fault('sync-runs-reversed'));
   }
 
   // ---- record writes ----
 
   private write(kind: keyof typeof RECORD_TABLES, syncId: string, rows: readonly RowToWrite[], ifNewer: boolean, now: Micros): void {
-    this.tx(() => writeRows(this.stmts, RECORD_TABLES[kind], syncId, rows, ifNewer, now));
+    this.tx(() => writeRows(this.stmts, RECORD_TABLES[kind], syncId, rows, ifNewer, now, this.fault('ifnewer-tie-written')));
   }
 
   protected async _putResourceTypes(syncId: string, items: readonly PreparedResourceType[], ifNewer: boolean, now: Micros): Promise<void> {
@@ -126,10 +128,14 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   }
 
   protected async _deleteGrant(syncId: string, id: string): Promise<boolean> {
-    return this.tx(() => deleteGrantRow(this.stmts, syncId, id));
+    const deleted = this.tx(() => deleteGrantRow(this.stmts, syncId, id));
+    if (!deleted && this.fault('delete-missing-grant-error')) throw new StorageError('NOT_FOUND', `grant ${JSON.stringify(id)} not found`);
+    return deleted;
   }
 
   protected async _putAsset(syncId: string, id: string, contentType: string, data: Uint8Array, now: Micros): Promise<void> {
+    if (data.length === 0 && this.fault('empty-asset-skipped')) return;
+    if (this.fault('asset-type-not-updated')) contentType = this.readers.getAsset(syncId, id)?.contentType ?? contentType;
     this.write('asset', syncId, [{ columns: { external_id: id, content_type: contentType }, data }], false, now);
   }
 
@@ -192,7 +198,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   protected async _generateSyncDiff(base: SyncRun, applied: SyncRun, created: SyncRun): Promise<void> {
     this.tx(() => {
       this.runs.insert(created);
-      copyDiffRows(this.db, this.stmts, base.id, applied.id, created.id);
+      copyDiffRows(this.db, this.stmts, base.id, applied.id, created.id, this.fault('diff-includes-changed'));
     });
   }
 
@@ -203,7 +209,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
     }
     await withTempDir(async (dir) => {
       const clonePath = path.join(dir, 'clone.db');
-      writeSyncCopy(this.copy.dbPath, clonePath, run.id);
+      writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'));
       await compressC1z(clonePath, destination);
     });
   }

@@ -26,11 +26,12 @@ function positionOf(token: string): SyncRun | undefined {
   return { id: parsed[1], startedAt: parsed[0] as number, syncToken: '', syncType: 'full', parentSyncId: '' };
 }
 
-/** One page of `runs` in listSyncRuns order, after the position of `page.token`. */
-export function pageSyncRuns(runs: readonly SyncRun[], page: PageArgs): Page<SyncRun> {
+/** One page of `runs` in listSyncRuns order, after the position of `page.token` (`reversed`: a fault of issue 5). */
+export function pageSyncRuns(runs: readonly SyncRun[], page: PageArgs, reversed = false): Page<SyncRun> {
   const after = positionOf(page.token);
-  const sorted = [...runs].sort(compareSyncRuns);
-  const rest = after === undefined ? sorted : sorted.filter((r) => compareSyncRuns(r, after) > 0);
+  const order = reversed ? (a: SyncRun, b: SyncRun): number => compareSyncRuns(b, a) : compareSyncRuns;
+  const sorted = [...runs].sort(order);
+  const rest = after === undefined ? sorted : sorted.filter((r) => order(r, after) > 0);
   const items = rest.slice(0, page.size);
   const last = items[items.length - 1];
   return {

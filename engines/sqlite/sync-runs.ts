@@ -16,7 +16,11 @@ const UPDATE = 'UPDATE v1_sync_runs SET ended_at = ?, sync_token = ? WHERE sync_
 export class SyncRunStore {
   private cache: Map<string, SyncRun> | undefined;
 
-  constructor(private readonly stmts: StatementCache) {}
+  /** `endedAtMillis` is the test-only fault sync-times-millis of issue 5. */
+  constructor(
+    private readonly stmts: StatementCache,
+    private readonly endedAtMillis = false,
+  ) {}
 
   private load(): Map<string, SyncRun> {
     if (this.cache === undefined) {
@@ -54,7 +58,9 @@ export class SyncRunStore {
   /** Writes a run's token and ended_at. */
   update(run: SyncRun): void {
     this.invalidate();
-    this.stmts.get(UPDATE).run(run.endedAt === undefined ? null : formatC1zTime(run.endedAt), run.syncToken, run.id);
+    // Fault sync-times-millis: the time goes through a JS Date, which keeps milliseconds only.
+    const endedAt = run.endedAt !== undefined && this.endedAtMillis ? new Date(run.endedAt / 1000).getTime() * 1000 : run.endedAt;
+    this.stmts.get(UPDATE).run(endedAt === undefined ? null : formatC1zTime(endedAt), run.syncToken, run.id);
   }
 
   /** Drops the cached rows; the next read reloads them (after a rollback or a bulk delete). */

@@ -11,8 +11,9 @@ import { RECORD_KINDS, RECORD_TABLES } from './tables';
 /**
  * Copies into `createdId` the rows of `appliedId` whose external_id `baseId` lacks, in every record table. Every
  * column but the primary key and sync_id is copied as stored (discovered_at and any newer-SDK columns included).
+ * `includeChanged` is the test-only fault diff-includes-changed of issue 5.
  */
-export function copyDiffRows(db: Db, stmts: StatementCache, baseId: string, appliedId: string, createdId: string): void {
+export function copyDiffRows(db: Db, stmts: StatementCache, baseId: string, appliedId: string, createdId: string, includeChanged = false): void {
   for (const kind of RECORD_KINDS) {
     const table = RECORD_TABLES[kind].table;
     const columns = tableColumns(db, table)
@@ -21,7 +22,8 @@ export function copyDiffRows(db: Db, stmts: StatementCache, baseId: string, appl
     const sql =
       `INSERT INTO ${table} (sync_id, ${columns.join(', ')}) ` +
       `SELECT ?, ${columns.map((c) => `a.${c}`).join(', ')} FROM ${table} a WHERE a.sync_id = ? ` +
-      `AND NOT EXISTS (SELECT 1 FROM ${table} b WHERE b.sync_id = ? AND b.external_id = a.external_id) ORDER BY a.id`;
+      `AND NOT EXISTS (SELECT 1 FROM ${table} b WHERE b.sync_id = ? AND b.external_id = a.external_id` +
+      `${includeChanged ? ' AND b.data = a.data' : ''}) ORDER BY a.id`;
     stmts.get(sql).run(createdId, appliedId, baseId);
   }
 }
@@ -37,8 +39,9 @@ export function deleteSyncRows(db: Db, stmts: StatementCache, ids: readonly stri
 /**
  * Writes a new database at `targetPath` with the source's schema (its `sqlite_master` DDL) holding only `syncId`'s
  * rows of every sync-scoped table, row ids included. The source file must have no pending transaction.
+ * `dropAssets` is the test-only fault clone-drops-assets of issue 5.
  */
-export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: string): void {
+export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: string, dropAssets = false): void {
   const target = new Database(targetPath);
   try {
     target.pragma('journal_mode = DELETE');
@@ -50,6 +53,7 @@ export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: st
     target.transaction(() => {
       for (const { sql } of ddl) target.exec(sql);
       for (const table of syncScopedTables(target)) {
+        if (dropAssets && table === RECORD_TABLES.asset.table) continue;
         const t = quoteIdent(table);
         target.prepare(`INSERT INTO main.${t} SELECT * FROM src.${t} WHERE sync_id = ?`).run(syncId);
       }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { StorageError } from '../errors';
-import { compressC1z, decompressC1z } from '../c1z/container';
+import { compressC1z, decompressC1z, type C1zLimits } from '../c1z/container';
 import { applySchema, missingColumn } from './schema';
 import { fromSqliteError } from './sqlite-errors';
 
@@ -93,7 +93,7 @@ function prepare(db: Db): void {
 }
 
 /** Decompresses the c1z at `location` (or starts an empty database when none is there) into a fresh temp dir. */
-export async function openWorkingCopy(location: string): Promise<WorkingCopy> {
+export async function openWorkingCopy(location: string, limits: C1zLimits = {}): Promise<WorkingCopy> {
   const exists = await fileExists(location);
   // A new store is only written at close; fail now, not then, when it could never be written.
   if (!exists) await assertDirectory(path.dirname(location));
@@ -101,7 +101,7 @@ export async function openWorkingCopy(location: string): Promise<WorkingCopy> {
   const dbPath = path.join(dir, 'store.db');
   try {
     if (exists) {
-      await decompressC1z(location, dbPath);
+      await decompressC1z(location, dbPath, limits);
       const db = openExisting(dbPath);
       openDirs.add(dir);
       return { location, dir, dbPath, db, isNew: false };

@@ -36,7 +36,10 @@ function buildUpsert(t: RecordTable): string {
   );
 }
 
-/** Writes rows into one sync in order; with `ifNewer` a row is skipped when its stored copy is not older than now. */
+/**
+ * Writes rows into one sync in order; with `ifNewer` a row is skipped when its stored copy is not older than now
+ * (`tieWritten`: the test-only fault of issue 5, which skips only a strictly newer copy).
+ */
 export function writeRows(
   stmts: StatementCache,
   t: RecordTable,
@@ -44,6 +47,7 @@ export function writeRows(
   rows: readonly RowToWrite[],
   ifNewer: boolean,
   now: Micros,
+  tieWritten = false,
 ): void {
   const upsert = stmts.get(upsertSql(t));
   const existing = stmts.get(`SELECT discovered_at FROM ${t.table} WHERE external_id = ? AND sync_id = ?`);
@@ -52,7 +56,8 @@ export function writeRows(
     if (ifNewer) {
       const found = existing.get(row.columns.external_id, syncId) as { discovered_at: unknown } | undefined;
       // Compared as micros, not text: foreign files may write the same instant in another format.
-      if (found !== undefined && timeOf(found.discovered_at, `${t.kind} ${row.columns.external_id}`) >= now) continue;
+      const stored = found === undefined ? undefined : timeOf(found.discovered_at, `${t.kind} ${row.columns.external_id}`);
+      if (stored !== undefined && (tieWritten ? stored > now : stored >= now)) continue;
     }
     upsert.run({ ...row.columns, data: row.data, sync_id: syncId, discovered_at: discoveredAt });
   }

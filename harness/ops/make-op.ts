@@ -14,9 +14,10 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A copy of `value` made of plain objects and arrays, without undefined-valued keys. */
+/** A copy of `value` made of plain objects and arrays, without undefined-valued keys; -0 becomes 0 (text has no -0). */
 function plainCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainCopy);
+  if (Object.is(value, -0)) return 0;
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plainCopy(v);

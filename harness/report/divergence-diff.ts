@@ -26,7 +26,7 @@ export function divergenceDiff(d: Divergence): string {
   const to = `${d.engines[1]} (actual)`;
   const patch = createTwoFilesPatch(from, to, expected, actual, undefined, undefined, { context: 3, maxEditLength: MAX_DIFF_EDITS });
   if (patch === undefined) {
-    return [`--- ${from}`, `+++ ${to}`, '(the sides differ too much for a diff; both follow in full)', head(expected), '=== actual', head(actual)].join('\n');
+    return [`--- ${from}`, `+++ ${to}`, '(the sides differ too much for a diff; both follow, each cut at 400 lines)', head(expected), '=== actual', head(actual)].join('\n');
   }
   // The first line is a row of '=' that createTwoFilesPatch prints before the headers; it carries nothing.
   return patch.replace(/^=+\n/, '').replace(/\n$/, '');

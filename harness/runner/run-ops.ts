@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { canonicalJson, compareOutcomes, invariantDivergence, type Divergence, type EngineOutcome, type OpContext } from '../compare';
+import { MAX_ASSET_BYTES } from '../generator';
 import { formatOp, isHarnessOp, type Op } from '../ops';
 import { ENGINE_FACTORIES, type EngineName } from './engine-registry';
 import { EngineSlot, type EngineWrapper } from './engine-slot';
@@ -16,8 +17,8 @@ import { executeContractOp } from './execute-contract-op';
 import { runHarnessOp } from './harness-op';
 import { compareSnapshots } from './compare-snapshots';
 
-/** The asset size limit fuzz runs open engines with, so that "over the limit" is cheap to generate. */
-export const RUN_MAX_ASSET_BYTES = 4096;
+/** The asset size limit fuzz runs open engines with (the generator's), so that "over the limit" is cheap. */
+export const RUN_MAX_ASSET_BYTES = MAX_ASSET_BYTES;
 
 /** How a run is set up. */
 export interface RunConfig {

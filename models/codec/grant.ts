@@ -62,6 +62,7 @@ export function readGrant(r: ProtoReader): Grant {
     principal: principal ?? { id: { resourceType: '', resource: '' } },
     id,
   };
+
   if (annotations !== undefined) out.annotations = annotations;
   if (sources !== undefined) out.sources = sources;
   return out;

@@ -25,7 +25,21 @@ function decodeNative(buf: Uint8Array, start: number, end: number): string {
 function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   if (end - start >= NATIVE_FROM) return decodeNative(buf, start, end);
   let s = '';
-  for (let i = start; i < end; i++) {
+  let i = start;
+  // Eight characters at a time: each concatenation allocates a string.
+  for (; i + 7 < end; i += 8) {
+    const c0 = buf[i] as number;
+    const c1 = buf[i + 1] as number;
+    const c2 = buf[i + 2] as number;
+    const c3 = buf[i + 3] as number;
+    const c4 = buf[i + 4] as number;
+    const c5 = buf[i + 5] as number;
+    const c6 = buf[i + 6] as number;
+    const c7 = buf[i + 7] as number;
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) return decodeNative(buf, start, end);
+    s += String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
+  }
+  for (; i < end; i++) {
     const c = buf[i] as number;
     if (c >= 0x80) return decodeNative(buf, start, end);
     s += String.fromCharCode(c);

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { createDb } from '../db';
@@ -91,6 +91,12 @@ describe('leveldb engine: open and reopen', () => {
     await wrong.put(key(Kind.meta, 'format'), Buffer.from('c1z-parity leveldb format 99'));
     await wrong.close();
     expect(await codeOf(sb.open('wrong'))).toBe('CORRUPTION');
+
+    await mkdir(sb.location('home'));
+    await writeFile(path.join(sb.location('home'), 'notes.txt'), 'mine');
+    expect(await codeOf(sb.open('home'))).toBe('CORRUPTION');
+    await mkdir(sb.location('empty'));
+    expect(await codeOf(sb.open('empty'))).toBe('OK');
   });
 
   it('maps open failures to IO with the native error as cause', async () => {

@@ -88,7 +88,7 @@ describe('leveldb engine: whole-sync operations', () => {
     const e = await sb.open();
     const first = await fill(e, 5);
     sb.now += 10;
-    const second = await fill(e, 6001);
+    const second = await fill(e, 4995); // 5,003 records: more than one load batch of 5,000
     await mkdir(sb.location('taken'));
     await expect(e.cloneSync(second, sb.location('taken'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await e.cloneSync('', sb.location('copy'));
@@ -148,5 +148,29 @@ describe('leveldb engine: whole-sync operations', () => {
     expect((await d.verify()).problems).toEqual([]);
     await d.close();
     expect(await keysOfSync(sb.location('dest'), 'dup')).toBe(0);
+  });
+
+  it('streams from a snapshot: later writes are not seen, and closing mid-stream is CLOSED', async () => {
+    const e = (await sb.open()) as LeveldbEngine;
+    const s = await fill(e, 1500);
+    await e.setCurrentSync(s);
+    const it = e.rawRecords(s)[Symbol.asyncIterator]();
+    expect((await it.next()).done).toBe(false);
+    await e.putGrants([grant('late', 'member', rid('group', 'g1'), rid('user', 'u1'))]);
+    let n = 1;
+    for (let r = await it.next(); r.done !== true; r = await it.next()) n += 1;
+    expect(n).toBe(2 + 3 + 1 + 1500 + 1);
+
+    const again = e.rawRecords(s)[Symbol.asyncIterator]();
+    await again.next();
+    await e.close();
+    let code = 'none';
+    try {
+      for (let r = await again.next(); r.done !== true; r = await again.next());
+    } catch (err) {
+      code = (err as { code?: string }).code ?? 'no code';
+    }
+    expect(code).toBe('CLOSED');
+    await expect(collect(e.rawRecords(s))).rejects.toMatchObject({ code: 'CLOSED' });
   });
 });

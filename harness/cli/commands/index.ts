@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import { registerFuzz } from './fuzz';
+import { registerReplayC1z } from './replay-c1z';
 import { registerRepro } from './repro';
 import { registerStats } from './stats';
 import { registerSyncs } from './syncs';
@@ -15,6 +16,7 @@ export type SetExit = (code: number) => void;
 export function registerCommands(program: Command, io: CliIo, setExit: SetExit): void {
   registerFuzz(program, io, setExit);
   registerRepro(program, io, setExit);
+  registerReplayC1z(program, io, setExit);
   registerStats(program, io, setExit);
   registerSyncs(program, io, setExit);
   registerVerify(program, io, setExit);

@@ -4,19 +4,18 @@ import { DEFAULTS } from '../../../engines/api';
 import { defaultReadTarget } from '../../../engines/sync-rules';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { wallClockMicros } from '../real-clock';
-import { withStore } from '../store-arg';
+import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import { allSyncRuns, printSyncTable } from './syncs';
 import type { SetExit } from '.';
 
 /** Registers the `stats` verb. */
 export function registerStats(program: Command, io: CliIo, setExit: SetExit): void {
-  program
-    .command('stats')
+  withStoreOptions(program.command('stats'))
     .description('count the records of one sync of a store')
     .argument('<store>', 'a .c1z file or a LevelDB directory')
     .option('--sync <id>', 'the sync to count (default: SPEC §3 read target)')
     .option('--json', 'print one JSON object')
-    .action(async (store: string, opts: { sync?: string; json?: boolean }) => {
+    .action(async (store: string, opts: { sync?: string; json?: boolean } & StoreCliOptions) => {
       await withStore(store, async (engine) => {
         let syncId = opts.sync;
         if (syncId === undefined) {
@@ -44,6 +43,6 @@ export function registerStats(program: Command, io: CliIo, setExit: SetExit): vo
           writeLine(io.stdout, `${key.padEnd(15)}${stats[key]}`);
         }
         for (const [type, n] of Object.entries(resourcesByType)) writeLine(io.stdout, `  ${type.padEnd(13)}${n}`);
-      });
+      }, storeEngineOptions(opts));
     });
 }

@@ -4,7 +4,7 @@ import type { Engine } from '../../../engines/api';
 import type { SyncRun } from '../../../models/types';
 import { formatC1zTime } from '../../../engines/c1z/timestamps';
 import { writeLine, type CliIo } from '../io';
-import { withStore } from '../store-arg';
+import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import type { SetExit } from '.';
 
 /** Reads every sync run of an engine, in listSyncRuns order. */
@@ -42,13 +42,12 @@ export function printSyncTable(io: CliIo, runs: readonly SyncRun[]): void {
 
 /** Registers the `syncs` verb. */
 export function registerSyncs(program: Command, io: CliIo, _setExit: SetExit): void {
-  program
-    .command('syncs')
+  withStoreOptions(program.command('syncs'))
     .description('list the sync runs of a store (.c1z file or LevelDB directory)')
     .argument('<store>', 'a .c1z file or a LevelDB directory')
     .option('--json', 'print one JSON array')
-    .action(async (store: string, opts: { json?: boolean }) => {
-      const runs = await withStore(store, allSyncRuns);
+    .action(async (store: string, opts: { json?: boolean } & StoreCliOptions) => {
+      const runs = await withStore(store, allSyncRuns, storeEngineOptions(opts));
       if (opts.json) writeLine(io.stdout, JSON.stringify(runs.map(syncRunJson)));
       else if (runs.length === 0) writeLine(io.stdout, 'no syncs');
       else printSyncTable(io, runs);
