@@ -29,6 +29,9 @@ import {
 } from '../models/codec/test/reference-codecs';
 
 const RUNS = 5;
+/** Passes over all blobs per timed run, so that a run lasts long enough to time. */
+const PASSES = 3;
+const WARMUP_PASSES = 10;
 
 interface Blob {
   readonly message: MessageName;
@@ -70,26 +73,20 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+/** Per-run times in ms: process CPU time (user + system), which the table reports as other work shares the machine, and wall time. */
 interface Runs {
-  /** Process CPU time (user + system) of each run in ms: what the table reports, as other work shares the machine. */
   readonly cpuMs: number[];
-  /** Wall-clock time of each run in ms. */
   readonly wallMs: number[];
 }
 
-/** Times `fn` RUNS times after one warm-up run. */
-function time(fn: () => void): Runs {
-  fn();
-  const runs: Runs = { cpuMs: [], wallMs: [] };
-  for (let i = 0; i < RUNS; i++) {
-    const wall = performance.now();
-    const cpu = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(cpu);
-    runs.wallMs.push(performance.now() - wall);
-    runs.cpuMs.push((used.user + used.system) / 1000);
-  }
-  return runs;
+/** Runs `fn` once, appending its times to `runs`. */
+function timeOnce(fn: () => void, runs: Runs): void {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < PASSES; i++) fn();
+  const used = process.cpuUsage(cpu);
+  runs.wallMs.push(performance.now() - wall);
+  runs.cpuMs.push((used.user + used.system) / 1000);
 }
 
 /** A grant whose sources need byte order ('10' < '9' < 'a' < 'é' < '😀'), encoded canonically and with entries reversed. */
@@ -117,7 +114,36 @@ function mapOrderCases(): { canonical: Uint8Array; permuted: Uint8Array } {
   return { canonical, permuted };
 }
 
-function measure(implementation: string, codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): Result {
+interface Candidate {
+  readonly implementation: string;
+  readonly codecs: Record<MessageName, ReferenceCodec>;
+}
+
+interface Workload {
+  readonly roundTrip: () => void;
+  readonly decode: () => void;
+  readonly encode: () => void;
+}
+
+function workload(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): Workload {
+  const decoded = blobs.map((b) => codecs[b.message].decode(b.bytes));
+  return {
+    roundTrip: () => {
+      for (const b of blobs) {
+        const codec = codecs[b.message];
+        codec.encode(codec.decode(b.bytes));
+      }
+    },
+    decode: () => {
+      for (const b of blobs) codecs[b.message].decode(b.bytes);
+    },
+    encode: () => {
+      blobs.forEach((b, i) => codecs[b.message].encode(decoded[i]));
+    },
+  };
+}
+
+function correctness(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): { mismatches: number; mapOrderDeterministic: boolean } {
   let mismatches = 0;
   for (const b of blobs) {
     const codec = codecs[b.message];
@@ -128,47 +154,56 @@ function measure(implementation: string, codecs: Record<MessageName, ReferenceCo
   const mapOrderDeterministic =
     sameBytes(grant.encode(grant.decode(maps.canonical)), maps.canonical) &&
     sameBytes(grant.encode(grant.decode(maps.permuted)), maps.canonical);
+  return { mismatches, mapOrderDeterministic };
+}
 
-  const roundTrip = time(() => {
-    for (const b of blobs) {
-      const codec = codecs[b.message];
-      codec.encode(codec.decode(b.bytes));
-    }
-  });
-  const decode = time(() => {
-    for (const b of blobs) codecs[b.message].decode(b.bytes);
-  });
-  const decoded = blobs.map((b) => codecs[b.message].decode(b.bytes));
-  const encode = time(() => {
-    blobs.forEach((b, i) => codecs[b.message].encode(decoded[i]));
-  });
+/** Measures every candidate, interleaved run by run so that all of them see the same machine load. */
+function measureAll(candidates: readonly Candidate[], blobs: readonly Blob[]): Result[] {
+  const loads = candidates.map((c) => workload(c.codecs, blobs));
+  const kinds = ['roundTrip', 'decode', 'encode'] as const;
+  const runs = candidates.map(() => Object.fromEntries(kinds.map((k) => [k, { cpuMs: [], wallMs: [] } as Runs])));
+  // Warm up until the JIT has settled: the first passes of a codec run several times slower than later ones.
+  for (let i = 0; i < WARMUP_PASSES; i++) for (const load of loads) for (const k of kinds) load[k]();
+  for (let run = 0; run < RUNS; run++) {
+    loads.forEach((load, i) => {
+      for (const k of kinds) timeOnce(load[k], runs[i]?.[k] as Runs);
+    });
+  }
   const bytes = blobs.reduce((n, b) => n + b.bytes.length, 0);
-  const perSec = (ms: number[]): number => Math.round(blobs.length / (median(ms) / 1000));
-  return {
-    implementation,
-    roundTripOpsPerSec: perSec(roundTrip.cpuMs),
-    decodeOpsPerSec: perSec(decode.cpuMs),
-    encodeOpsPerSec: perSec(encode.cpuMs),
-    mbPerSec: Math.round((bytes / 1e6 / (median(roundTrip.cpuMs) / 1000)) * 10) / 10,
-    byteIdentical: mismatches === 0,
-    mismatches,
-    mapOrderDeterministic,
-    roundTripWallOpsPerSec: perSec(roundTrip.wallMs),
-    roundTripRuns: roundTrip,
-  };
+  const ops = blobs.length * PASSES;
+  const perSec = (ms: number[]): number => Math.round(ops / (median(ms) / 1000));
+  return candidates.map((c, i) => {
+    const r = runs[i] as Record<(typeof kinds)[number], Runs>;
+    const { mismatches, mapOrderDeterministic } = correctness(c.codecs, blobs);
+    return {
+      implementation: c.implementation,
+      roundTripOpsPerSec: perSec(r.roundTrip.cpuMs),
+      decodeOpsPerSec: perSec(r.decode.cpuMs),
+      encodeOpsPerSec: perSec(r.encode.cpuMs),
+      mbPerSec: Math.round(((bytes * PASSES) / 1e6 / (median(r.roundTrip.cpuMs) / 1000)) * 10) / 10,
+      byteIdentical: mismatches === 0,
+      mismatches,
+      mapOrderDeterministic,
+      roundTripWallOpsPerSec: perSec(r.roundTrip.wallMs),
+      roundTripRuns: r.roundTrip,
+    };
+  });
 }
 
 function main(): void {
   const out = process.argv[2] ?? '/tmp/codec-bench.json';
   const blobs = loadBlobs();
   const counts = Object.fromEntries(MESSAGE_NAMES.map((m) => [m, blobs.filter((b) => b.message === m).length]));
-  const results = [
-    measure('hand-written (models/codec)', handWritten, blobs),
-    measure('protobufjs 8 (reflection)', protobufjsCodecs(), blobs),
-    measure('@bufbuild/protobuf 2 (runtime descriptor)', bufbuildCodecs(), blobs),
-  ];
+  const results = measureAll(
+    [
+      { implementation: 'hand-written (models/codec)', codecs: handWritten },
+      { implementation: 'protobufjs 8 (reflection)', codecs: protobufjsCodecs() },
+      { implementation: '@bufbuild/protobuf 2 (runtime descriptor)', codecs: bufbuildCodecs() },
+    ],
+    blobs,
+  );
   console.log(
-    `${blobs.length} blobs (${JSON.stringify(counts)}), median of ${RUNS} runs by process CPU time, node ${process.version}\n`,
+    `${blobs.length} blobs (${JSON.stringify(counts)}), median of ${RUNS} interleaved runs of ${PASSES} passes, by process CPU time, node ${process.version}\n`,
   );
   const header = ['implementation', 'round trip ops/s', '(wall)', 'decode ops/s', 'encode ops/s', 'MB/s', 'byte-identical', 'map order'];
   const rows = results.map((r) => [
@@ -186,7 +221,7 @@ function main(): void {
   const eligible = results.filter((r) => r.byteIdentical && r.mapOrderDeterministic);
   const winner = eligible.sort((a, b) => b.roundTripOpsPerSec - a.roundTripOpsPerSec)[0];
   console.log(`\nfastest byte-identical and deterministic: ${winner?.implementation ?? 'none'}`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, runs: RUNS, blobs: blobs.length, counts, results, winner: winner?.implementation ?? null }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ node: process.version, runs: RUNS, passes: PASSES, blobs: blobs.length, counts, results, winner: winner?.implementation ?? null }, null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
 

@@ -29,6 +29,11 @@ function resetHighWaterMark(): boolean {
   }
 }
 
+/** True when this platform lets the meter read and reset the kernel's peak (the method every run will use). */
+export function kernelPeakAvailable(): boolean {
+  return resetHighWaterMark() && readHighWaterMark() !== undefined;
+}
+
 /** Measures the peak RSS between `start()` and `stop()`. */
 export class MemoryMeter {
   private peak = 0;

@@ -31,7 +31,7 @@ const RUNS = 5;
 const SYNTHETIC_BYTES = 60 * 1024 * 1024;
 const MAGIC = Buffer.from('C1ZF\0', 'latin1');
 const VARIANTS: readonly Variant[] = [
-  { name: 'zstd-napi stream L3 (container)', op: 'compress', streams: true, windowLimit: 'n/a' },
+  { name: 'zstd-napi stream (container, L1 + fsync)', op: 'compress', streams: true, windowLimit: 'n/a' },
   { name: 'zstd-napi stream L3 (no fsync)', op: 'compress', streams: true, windowLimit: 'n/a' },
   { name: 'zstd-napi stream L1 (no fsync)', op: 'compress', streams: true, windowLimit: 'n/a' },
   { name: 'zstd-napi one-shot L3', op: 'compress', streams: false, windowLimit: 'n/a' },
@@ -89,7 +89,7 @@ async function runVariant(name: string, input: string, output: string): Promise<
   const baseline = process.memoryUsage().rss;
   const started = process.hrtime.bigint();
   switch (name) {
-    case 'zstd-napi stream L3 (container)':
+    case 'zstd-napi stream (container, L1 + fsync)':
       await container.compressC1z(input, output);
       break;
     case 'zstd-napi stream L3 (no fsync)':

@@ -28,6 +28,8 @@ export interface EngineOptions {
   readonly defaultPageSize?: number;
   /** Bounds on decoding a c1z file (SPEC §8: decoded size, zstd window); engines that read c1z files honour them. */
   readonly c1zLimits?: C1zLimits;
+  /** Whether saves are fsynced before they are renamed into place (default true; throwaway fuzz stores skip it). */
+  readonly durable?: boolean;
   /** Test-only fault injection (issue 5); never active unless named. */
   readonly faults?: readonly string[];
 }

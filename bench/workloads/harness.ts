@@ -20,7 +20,6 @@ async function fuzzOps(ctx: WorkloadContext, engines: readonly EngineName[]): Pr
     runs: ctx.scale.fuzzRuns,
     elapsedMs: () => performance.now() - started,
     onProgress: () => ctx.meter.sample(),
-    shrinkMs: 1_000,
   });
   if (result.failure !== undefined) throw new Error(`fuzz diverged during the benchmark: ${result.failure.result.divergences[0]?.code ?? 'unknown'}`);
   return result.ops;

@@ -95,8 +95,11 @@ export async function decompressC1z(c1zPath: string, dbPath: string, limits: C1z
   }
 }
 
-/** Encodes the SQLite file `dbPath` as a c1z at `c1zPath`, written atomically (temp file, fsync, rename). */
-export async function compressC1z(dbPath: string, c1zPath: string): Promise<void> {
+/**
+ * Encodes the SQLite file `dbPath` as a c1z at `c1zPath`, written atomically (temp file, rename); `durable` (the
+ * default) fsyncs before the rename, which throwaway stores (fuzz runs) skip.
+ */
+export async function compressC1z(dbPath: string, c1zPath: string, options: { durable?: boolean } = {}): Promise<void> {
   const input = await openForRead(dbPath, 'database file');
   try {
     let size: number;
@@ -123,7 +126,7 @@ export async function compressC1z(dbPath: string, c1zPath: string): Promise<void
           throw isStorageError(err) ? err : ioError(`cannot compress ${dbPath}`, err);
         }
       },
-      { durable: true },
+      { durable: options.durable ?? true },
     );
   } finally {
     await input.close().catch(() => undefined);

@@ -21,6 +21,8 @@ import * as read from './readers';
 import { readStats } from './stats';
 import { listSyncRuns, writeRun } from './sync-runs';
 import { verifyStore } from './verify';
+import type { EngineFigures } from '../metrics/figures';
+import { leveldbFigures } from '../metrics/leveldb-figures';
 import * as write from './writers';
 import { WriteSet } from './write-set';
 
@@ -252,6 +254,11 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
 
   protected _verify(): Promise<VerifyReport> {
     return guarded('verify', () => verifyStore(this.db));
+  }
+
+  /** What classic-level tells about the store: compaction table, per-level files, memory, keyspace and disk sizes. */
+  engineFigures(): Promise<EngineFigures> {
+    return this.run('engineFigures', () => guarded('engineFigures', () => leveldbFigures(this.db)));
   }
 
   protected _close(): Promise<void> {

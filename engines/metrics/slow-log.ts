@@ -37,9 +37,9 @@ export interface SlowLog {
 export function createSlowLogger(stream: pino.DestinationStream, options: { timestamp?: boolean } = {}): pino.Logger {
   return pino(
     {
-      name: 'c1z-parity',
       level: 'warn',
-      base: null,
+      // No pid or hostname: lines stay the same from run to run and machine to machine.
+      base: { name: 'c1z-parity' },
       timestamp: options.timestamp === false ? false : pino.stdTimeFunctions.isoTime,
     },
     stream,

@@ -29,6 +29,8 @@ import { SyncRunStore } from './sync-runs';
 import { RECORD_TABLES, entitlementColumns, grantColumns, resourceColumns, resourceTypeColumns } from './tables';
 import { copyDiffRows, deleteSyncRows, writeSyncCopy } from './whole-sync';
 import { verifyDatabase } from './verify';
+import type { EngineFigures } from '../metrics/figures';
+import { sqliteFigures } from '../metrics/sqlite-figures';
 import { closeWorkingCopy, openWorkingCopy, pathExists, withTempDir, type WorkingCopy } from './working-copy';
 import { deleteGrantRow, writeRows, type RowToWrite } from './writers';
 
@@ -44,6 +46,8 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   private readonly stmts: StatementCache;
   private readonly runs: SyncRunStore;
   private readonly readers: Readers;
+  /** Set by compact(): the VACUUMed working copy is written back at close even when no record changed. */
+  private compacted = false;
 
   private constructor(
     options: EngineOptions,
@@ -210,7 +214,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
     await withTempDir(async (dir) => {
       const clonePath = path.join(dir, 'clone.db');
       writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'));
-      await compressC1z(clonePath, destination);
+      await compressC1z(clonePath, destination, { durable: this.options.durable ?? true });
     });
   }
 
@@ -221,6 +225,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
 
   protected async _compact(): Promise<void> {
     this.db.exec('VACUUM');
+    this.compacted = true;
   }
 
   protected async _verify(): Promise<VerifyReport> {
@@ -229,7 +234,12 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
 
   protected async _close(): Promise<void> {
     this.stmts.clear();
-    await closeWorkingCopy(this.copy, this.dirty || this.copy.isNew);
+    await closeWorkingCopy(this.copy, this.dirty || this.copy.isNew || this.compacted, this.options.durable ?? true);
+  }
+
+  /** Page, freelist and cache figures from SQLite's pragmas and dbstat, and the working copy's and c1z's sizes. */
+  engineFigures(): Promise<EngineFigures> {
+    return this.run('engineFigures', async () => sqliteFigures(this.db, this.copy.dbPath, this.copy.location));
   }
 
   // ---- bulk access (RawStore) ----

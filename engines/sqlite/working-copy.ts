@@ -122,10 +122,10 @@ export async function openWorkingCopy(location: string, limits: C1zLimits = {}):
 }
 
 /** Closes the connection; when `save`, first writes the database back to its location as a c1z. Always removes the dir. */
-export async function closeWorkingCopy(copy: WorkingCopy, save: boolean): Promise<void> {
+export async function closeWorkingCopy(copy: WorkingCopy, save: boolean, durable = true): Promise<void> {
   try {
     copy.db.close();
-    if (save) await compressC1z(copy.dbPath, copy.location);
+    if (save) await compressC1z(copy.dbPath, copy.location, { durable });
   } finally {
     openDirs.delete(copy.dir);
     await fs.rm(copy.dir, { recursive: true, force: true });

@@ -6,10 +6,10 @@ import { rm } from 'node:fs/promises';
 import type { Engine } from '../../engines/api';
 import { sqliteFactory } from '../../engines/sqlite';
 import { asRawStore, copySyncs } from '../../engines/transfer';
-import { canonicalJson, compareOutcomes, invariantDivergence, type Divergence, type Json, type OpContext } from '../compare';
+import { canonicalJson, compareOutcomes, compareTwo, invariantDivergence, type Divergence, type Json, type OpContext } from '../compare';
 import type { EngineSlot } from './engine-slot';
 import { SequentialSyncIds } from './sync-ids';
-import { takeSnapshot, type Snapshot } from './snapshot';
+import { takeSnapshot, type Snapshot, type SnapshotViolation } from './snapshot';
 
 /** At most this many divergences are reported from one snapshot comparison (the first ones tell the story). */
 const MAX_SNAPSHOT_DIVERGENCES = 10;
@@ -22,11 +22,19 @@ export interface NamedSnapshot {
 
 const MISSING: Json = { missing: 'no such entry in this snapshot' };
 
+/** An engine's own broken invariant; when it has two sides, only the records that differ between them are kept. */
+function violationDivergence(ctx: OpContext, engine: string, v: SnapshotViolation): Divergence {
+  const base = invariantDivergence(ctx, engine, 'snapshot', v.detail);
+  if (v.expected === undefined || v.actual === undefined) return base;
+  const minimal = compareTwo(ctx, { engine, value: v.expected }, { engine, value: v.actual });
+  return { ...base, expected: minimal?.expected ?? v.expected, actual: minimal?.actual ?? v.actual, detail: minimal?.detail ? `${v.detail}: ${minimal.detail}` : v.detail };
+}
+
 /** Compares snapshots of several engines with the first one's, entry by entry. */
 export function diffSnapshots(ctx: OpContext, snaps: readonly NamedSnapshot[]): Divergence[] {
   const found: Divergence[] = [];
   for (const s of snaps) {
-    for (const v of s.snapshot.violations) found.push(invariantDivergence(ctx, s.engine, 'snapshot', v));
+    for (const v of s.snapshot.violations) found.push(violationDivergence(ctx, s.engine, v));
   }
   const keys = [...new Set(snaps.flatMap((s) => [...s.snapshot.entries.keys()]))].sort();
   for (const key of keys) {
@@ -56,7 +64,7 @@ export function diffOwnSnapshots(ctx: OpContext, engine: string, rule: string, e
 async function exportedSnapshot(slot: EngineSlot, engine: Engine, assetIds: readonly string[], clock: () => number): Promise<Snapshot> {
   const location = sqliteFactory.locationIn(slot.workDir, `${slot.name}-export`);
   const ids = new SequentialSyncIds();
-  const options = { clock, newSyncId: () => ids.next() };
+  const options = { clock, newSyncId: () => ids.next(), durable: false };
   try {
     const out = asRawStore(await sqliteFactory.open(location, options));
     try {

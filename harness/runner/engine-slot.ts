@@ -49,6 +49,8 @@ export class EngineSlot {
       clock: () => this.config.clock.now(),
       newSyncId: () => this.ids.next(),
       maxAssetBytes: this.config.maxAssetBytes,
+      // Run stores are thrown away after the run: no fsync on save.
+      durable: false,
     };
     return this.config.faults === undefined ? base : { ...base, faults: this.config.faults };
   }

@@ -25,6 +25,8 @@ export interface FuzzOptions {
   readonly maxOps?: number;
   readonly faults?: Partial<Record<EngineName, readonly string[]>>;
   readonly wrap?: EngineWrapper;
+  /** Measures every engine of every run (see RunConfig.metrics). */
+  readonly metrics?: EngineWrapper;
   /** Milliseconds of wall time, for the budget and throughput only (never part of a run). */
   readonly elapsedMs: () => number;
   /** Called after each run. */
@@ -77,7 +79,7 @@ function digestRun(hash: ReturnType<typeof createHash>, index: number, result: R
 /** Replays one run from its coordinates (run seed and optional fast-check path); used by fuzz and repro. */
 export async function checkRun(
   seedOfRun: number,
-  options: Pick<FuzzOptions, 'preset' | 'engines' | 'maxOps' | 'faults' | 'wrap' | 'shrinkMs'>,
+  options: Pick<FuzzOptions, 'preset' | 'engines' | 'maxOps' | 'faults' | 'wrap' | 'metrics' | 'shrinkMs'>,
   path?: string,
   onFirst?: (result: RunResult, ops: readonly Op[]) => void,
 ): Promise<{ failed: boolean; ops?: readonly Op[]; path?: string; originalOps: number }> {
@@ -87,6 +89,7 @@ export async function checkRun(
     engines: options.engines,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.wrap ? { wrap: options.wrap } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const property = fc.asyncProperty(opsArbitrary(options.preset, options.maxOps === undefined ? {} : { maxOps: options.maxOps }), async (ops) => {
     const result = await runOps(ops, config);
@@ -133,7 +136,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
       ops += firstResult.opsRun;
     }
     if (checked.failed && checked.ops !== undefined) {
-      const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
+      const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) });
       failure = { runIndex: index, runSeed: seedOfRun, path: checked.path ?? '', ops: checked.ops, result, originalOps: checked.originalOps };
     }
     const elapsed = options.elapsedMs();

@@ -39,7 +39,7 @@ export interface ReplayResult {
 export async function replayC1z(file: string, options: ReplayOptions): Promise<ReplayResult> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'c1z-parity-replay-'));
   const ids = new SequentialSyncIds();
-  const engineOptions = { clock: options.clock, newSyncId: () => ids.next() };
+  const engineOptions = { clock: options.clock, newSyncId: () => ids.next(), durable: false };
   const opened: { name: EngineName; engine: Engine; location: string }[] = [];
   const source = asRawStore(await sqliteFactory.open(file, engineOptions));
   try {

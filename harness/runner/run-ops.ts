@@ -27,6 +27,8 @@ export interface RunConfig {
   readonly faults?: Partial<Record<EngineName, readonly string[]>>;
   /** Wraps each opened engine (tests break engines on purpose with it). */
   readonly wrap?: EngineWrapper;
+  /** Measures each opened engine (applied over `wrap`): an `engines/metrics` wrapper; none unless asked for. */
+  readonly metrics?: EngineWrapper;
   /** Where runs make their temporary stores (default: the OS temp dir). */
   readonly tmpRoot?: string;
   /** Stop at the first op that diverges (default true: what shrinking needs). */
@@ -41,6 +43,13 @@ export interface RunResult {
   readonly opsRun: number;
 }
 
+/** The wrapper a run's engines get: `metrics` over `wrap`, either alone, or none. */
+function wrapperOf(config: RunConfig): EngineWrapper | undefined {
+  const { wrap, metrics } = config;
+  if (metrics === undefined) return wrap;
+  return wrap === undefined ? metrics : (name, engine) => metrics(name, wrap(name, engine));
+}
+
 /** The snapshot-taking ops after which every engine's full state is compared. */
 const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['endSync', 'generateSyncDiff', 'cleanup']);
 
@@ -48,6 +57,7 @@ const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['endSync', 'generateSyncDif
 export async function runOps(ops: readonly Op[], config: RunConfig): Promise<RunResult> {
   const workDir = await mkdtemp(path.join(config.tmpRoot ?? os.tmpdir(), 'c1z-parity-run-'));
   const clock = new LogicalClock();
+  const wrap = wrapperOf(config);
   const slots = config.engines.map(
     (name) =>
       new EngineSlot({
@@ -57,7 +67,7 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
         clock,
         maxAssetBytes: RUN_MAX_ASSET_BYTES,
         ...(config.faults?.[name] ? { faults: config.faults[name] } : {}),
-        ...(config.wrap ? { wrap: config.wrap } : {}),
+        ...(wrap ? { wrap } : {}),
       }),
   );
   const histories: Record<string, string[]> = Object.fromEntries(slots.map((s) => [s.name, []]));

@@ -10,10 +10,17 @@ import { canonicalJson } from '../compare/canonical-json';
 import { SYNC_TYPES, type Entitlement, type Grant, type Resource, type ResourceId, type ResourceType, type SyncRun } from '../../models/types';
 import { filterValues, matchesFilter, type ListCall } from './snapshot-filters';
 
+/** An invariant one engine broke on its own; `expected`/`actual` hold the two results that should agree. */
+export interface SnapshotViolation {
+  readonly detail: string;
+  readonly expected?: Json;
+  readonly actual?: Json;
+}
+
 /** A snapshot: normalised results by a stable key, and the invariants this engine broke on its own. */
 export interface Snapshot {
   readonly entries: Map<string, Json>;
-  readonly violations: string[];
+  readonly violations: SnapshotViolation[];
 }
 
 /** What to snapshot beyond what the store lists by itself. */
@@ -44,7 +51,7 @@ function ridText(id: ResourceId): string {
 export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOptions> = {}): Promise<Snapshot> {
   const o = { ...SNAPSHOT_DEFAULTS, ...options };
   const entries = new Map<string, Json>();
-  const violations: string[] = [];
+  const violations: SnapshotViolation[] = [];
 
   /** Drains one list twice (two page sizes), records the entry and checks the paging and filter invariants. */
   async function list<T>(key: string, call: ListCall<T>): Promise<T[]> {
@@ -52,7 +59,7 @@ export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOpti
     const drain = async (size: number): Promise<{ outcome: Outcome; items: T[] }> => {
       try {
         const d = await drainList((pageToken) => call.run({ pageSize: size, pageToken }) as Promise<Page<T>>, size);
-        for (const v of d.violations) violations.push(`${key} (page size ${size}): ${v.rule}: ${v.detail}`);
+        for (const v of d.violations) violations.push({ detail: `${key} (page size ${size}): ${v.rule}: ${v.detail}` });
         return { outcome: ok({ items: d.items, nextPageToken: '' }), items: d.items };
       } catch (error) {
         return { outcome: { ok: false, error }, items: [] };
@@ -65,12 +72,15 @@ export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOpti
       // Small pages on small lists; on big lists about seven pages, so that big batches stay affordable.
       const altSize = main.items.length <= 10 * o.altPageSize ? o.altPageSize : Math.ceil(main.items.length / 7);
       const alt = await drain(altSize);
-      if (canonicalJson(normalizeOutcome(method, alt.outcome)) !== canonicalJson(value)) {
-        violations.push(`${key}: page size ${altSize} drains to another result than page size ${o.pageSize}`);
+      const altValue = normalizeOutcome(method, alt.outcome);
+      if (canonicalJson(altValue) !== canonicalJson(value)) {
+        violations.push({ detail: `${key}: page size ${altSize} drains to another result than page size ${o.pageSize}`, expected: value, actual: altValue });
       }
     }
     for (const item of main.items) {
-      if (!matchesFilter(call, item)) violations.push(`${key}: lists a record outside its filter: ${canonicalJson(normalizeOutcome(method, ok({ items: [item], nextPageToken: '' })))}`);
+      if (!matchesFilter(call, item)) {
+        violations.push({ detail: `${key}: lists a record outside its filter`, expected: null, actual: normalizeOutcome(method, ok({ items: [item], nextPageToken: '' })) });
+      }
     }
     return main.items;
   }
@@ -81,7 +91,7 @@ export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOpti
       const listed = normalizeOutcome(method, ok(item));
       const got = normalizeOutcome(method, await settle(() => get(item)));
       if (canonicalJson(listed) !== canonicalJson(got)) {
-        violations.push(`${key}: ${method} disagrees with the list: ${canonicalJson(got)} vs ${canonicalJson(listed)}`);
+        violations.push({ detail: `${key}: ${method} disagrees with the list`, expected: listed, actual: got });
       }
     }
   }

@@ -11,11 +11,15 @@ function versionOf(pkg: string): string {
   }
 }
 
-/** Versions by component: node, c1z-parity, better-sqlite3, classic-level, fast-check, zstd-napi. */
+/** Versions by component: each engine by name, then node, c1z-parity and the libraries. */
 export function componentVersions(): Record<string, string> {
+  const own = versionOf(path.join(packageRoot()));
   return {
+    memory: `reference model (c1z-parity ${own})`,
+    sqlite: `better-sqlite3 ${versionOf('better-sqlite3')}, zstd-napi ${versionOf('zstd-napi')}`,
+    leveldb: `classic-level ${versionOf('classic-level')}`,
     node: process.versions.node,
-    'c1z-parity': versionOf(path.join(packageRoot())),
+    'c1z-parity': own,
     'better-sqlite3': versionOf('better-sqlite3'),
     'classic-level': versionOf('classic-level'),
     'fast-check': versionOf('fast-check'),

@@ -16,14 +16,19 @@ const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice 
 /** Strings shorter than this are decoded in JavaScript when they are ASCII: a native call costs more. */
 const NATIVE_FROM = 16;
 
-function decodeNative(buf: Uint8Array, start: number, end: number): string {
-  if (nativeUtf8Slice !== undefined) return nativeUtf8Slice.call(buf, start, end);
-  return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8');
+/** Decodes strict UTF-8 natively; Node turns malformed input into U+FFFD, so only such a string needs the check. */
+function decodeNative(buf: Uint8Array, start: number, end: number, what: string): string {
+  const s =
+    nativeUtf8Slice !== undefined
+      ? nativeUtf8Slice.call(buf, start, end)
+      : Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8');
+  if (s.includes('\uFFFD')) checkUtf8(buf, start, end, what);
+  return s;
 }
 
-/** Decodes UTF-8 without validation: malformed input turns into U+FFFD. */
-function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  if (end - start >= NATIVE_FROM) return decodeNative(buf, start, end);
+/** Decodes strict UTF-8; throws CodecError on malformed input. */
+function decodeUtf8(buf: Uint8Array, start: number, end: number, what: string): string {
+  if (end - start >= NATIVE_FROM) return decodeNative(buf, start, end, what);
   let s = '';
   let i = start;
   // Eight characters at a time: each concatenation allocates a string.
@@ -36,12 +41,12 @@ function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
     const c5 = buf[i + 5] as number;
     const c6 = buf[i + 6] as number;
     const c7 = buf[i + 7] as number;
-    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) return decodeNative(buf, start, end);
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) return decodeNative(buf, start, end, what);
     s += String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
   }
   for (; i < end; i++) {
     const c = buf[i] as number;
-    if (c >= 0x80) return decodeNative(buf, start, end);
+    if (c >= 0x80) return decodeNative(buf, start, end, what);
     s += String.fromCharCode(c);
   }
   return s;
@@ -132,11 +137,7 @@ export class ProtoReader {
     const end = this.bodyEnd(what);
     const start = this.pos;
     this.pos = end;
-    if (start === end) return '';
-    const s = decodeUtf8(this.buf, start, end);
-    // The native decoder turns malformed input into U+FFFD, so only such a string needs the strict check.
-    if (s.includes('\uFFFD')) checkUtf8(this.buf, start, end, what);
-    return s;
+    return start === end ? '' : decodeUtf8(this.buf, start, end, what);
   }
 
   /** Reads a bytes field's body as a copy (see slab.ts). */

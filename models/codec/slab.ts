@@ -20,7 +20,9 @@ export function copyBytes(src: Uint8Array, start: number, end: number): Uint8Arr
     used = 0;
   }
   const out = new Uint8Array(slab, used, len);
-  out.set(src.subarray(start, end));
+  // A loop beats subarray + set (which allocates a view) for the short values records hold.
+  if (len < 64) for (let i = 0; i < len; i++) out[i] = src[start + i] as number;
+  else out.set(src.subarray(start, end));
   // Keep every array 8-byte aligned, as Node's pool does.
   used += (len + 7) & ~7;
   return out;

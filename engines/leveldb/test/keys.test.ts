@@ -60,7 +60,7 @@ describe('tuple key codec', () => {
       fc.property(tuple, tuple, (a, b) => {
         expect(Math.sign(Buffer.compare(encodeTuple(a), encodeTuple(b)))).toBe(compareTuples(a, b));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -69,7 +69,7 @@ describe('tuple key codec', () => {
       fc.property(tuple, tuple, (a, b) => {
         expect(startsWith(encodeTuple(b), encodeTuple(a))).toBe(isTuplePrefix(a, b));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 

@@ -1,6 +1,7 @@
 /**
  * `c1z-parity fuzz [--time 60s | --runs N] [--seed N] [--preset NAME] [--engines a,b] [--shard k/n]
- * [--report-dir DIR] [--json]`: random sync sequences through every engine; exit 1 when anything diverged.
+ * [--report-dir DIR] [--corpus-dir DIR] [--reduce-time 60s] [--no-save] [--json]`: random sync sequences through
+ * every engine; exit 1 when anything diverged, after reducing the failing run and saving it as a corpus case.
  */
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
@@ -14,6 +15,8 @@ import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { parseCount, parseDuration, parseEnginesOption, parsePreset, parseSeed, parseShardOption } from '../options';
 import { Progress } from '../progress';
 import { runId } from '../run-id';
+import { wallClockMicros } from '../real-clock';
+import { caseReproCommand, saveFailure, type SavedFailure } from '../../corpus';
 import type { SetExit } from '.';
 
 interface FuzzCliOptions {
@@ -25,6 +28,9 @@ interface FuzzCliOptions {
   shard?: string;
   maxOps?: string;
   reportDir?: string;
+  corpusDir?: string;
+  reduceTime: string;
+  save: boolean;
   json?: boolean;
 }
 
@@ -41,6 +47,9 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--shard <k/n>', 'run only shard k of n of the seed space (CI matrices)')
     .option('--max-ops <n>', 'longest op sequence of a run (default: the preset’s)')
     .option('--report-dir <dir>', 'where to write the report folder (default reports/)')
+    .option('--corpus-dir <dir>', 'where a failing run is saved as a corpus case (default corpus/)')
+    .option('--reduce-time <duration>', 'time budget of reducing a failing run before it is saved', '60s')
+    .option('--no-save', 'do not reduce and save a failing run as a corpus case')
     .option('--json', 'print one JSON summary object')
     .action(async (opts: FuzzCliOptions) => {
       if (opts.time !== undefined && opts.runs !== undefined) throw new CliError('give --time or --runs, not both');
@@ -50,6 +59,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       const preset = parsePreset(opts.preset);
       const engines = opts.engines === undefined ? [...DEFAULT_ENGINES] : parseEnginesOption(opts.engines);
       const shard = opts.shard === undefined ? undefined : parseShardOption(opts.shard);
+      const reduceMs = parseDuration(opts.reduceTime, '--reduce-time');
       const maxOps = opts.maxOps === undefined ? undefined : parseCount(opts.maxOps, '--max-ops', 1);
       const progress = new Progress(io);
       const started = performance.now();
@@ -69,6 +79,19 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       const reportDir = path.resolve(opts.reportDir ?? path.join(packageRoot(), 'reports'), id);
       const report = sessionReport({ runId: id, seed, preset, engines, ...(shard ? { shard } : {}), ...(maxOps === undefined ? {} : { maxOps }) }, result);
       await writeReport(reportDir, report);
+      let saved: SavedFailure | undefined;
+      if (result.failure && opts.save) {
+        progress.update(`fuzz seed ${seed}: reducing the failing run (up to ${opts.reduceTime})`);
+        saved = await saveFailure(result.failure, {
+          corpusDir: path.resolve(opts.corpusDir ?? path.join(packageRoot(), 'corpus')),
+          preset,
+          engines,
+          ...(maxOps === undefined ? {} : { maxOps }),
+          reduceMs,
+          date: new Date(wallClockMicros() / 1000).toISOString(),
+        });
+        progress.done();
+      }
       const seconds = result.elapsedMs / 1000;
       const summary = {
         seed,
@@ -82,12 +105,17 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         historyDigest: result.historyDigest,
         reportDir,
         repro: report.repro,
+        ...(saved === undefined ? {} : { corpusCase: saved.dir, caseRepro: caseReproCommand(saved.dir) }),
       };
       if (opts.json) {
         writeLine(io.stdout, JSON.stringify(summary));
       } else if (result.failure) {
         writeLine(io.stdout, renderText(report));
         writeLine(io.stdout, `report: ${reportDir}`);
+        if (saved !== undefined) {
+          writeLine(io.stdout, `corpus case: ${saved.dir} (${saved.ops.length} ops, reduced from ${saved.shrunkOps}${saved.created ? '' : '; already saved'})`);
+          writeLine(io.stdout, `repro: ${caseReproCommand(saved.dir)}`);
+        }
       } else {
         writeLine(io.stdout, `ok: ${summary.runs} runs, ${summary.ops} ops in ${summary.seconds}s (${summary.opsPerSecond} ops/s), engines ${engines.join(',')}, no divergence`);
         writeLine(io.stdout, `historyDigest ${summary.historyDigest}`);

@@ -1,7 +1,12 @@
 /** Registers every verb of the CLI on the commander program. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import { registerBench } from './bench';
 import { registerFuzz } from './fuzz';
+import { registerMutants } from './mutants';
+import { registerMergeReports } from './merge-reports';
+import { registerReduce } from './reduce';
+import { registerReplay } from './replay';
 import { registerReplayC1z } from './replay-c1z';
 import { registerRepro } from './repro';
 import { registerStats } from './stats';
@@ -15,7 +20,12 @@ export type SetExit = (code: number) => void;
 /** Adds every verb to `program`. */
 export function registerCommands(program: Command, io: CliIo, setExit: SetExit): void {
   registerFuzz(program, io, setExit);
+  registerMutants(program, io, setExit);
+  registerBench(program, io, setExit);
   registerRepro(program, io, setExit);
+  registerReplay(program, io, setExit);
+  registerReduce(program, io, setExit);
+  registerMergeReports(program, io, setExit);
   registerReplayC1z(program, io, setExit);
   registerStats(program, io, setExit);
   registerSyncs(program, io, setExit);
