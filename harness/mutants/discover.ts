@@ -1,8 +1,9 @@
 /**
- * Finds a first diverging run of a fault: the runs of a fuzz session (run i of seed s has fast-check seed
+ * Finds a first run that diverges because of a fault: the runs of a fuzz session (run i of seed s has fast-check seed
  * `runSeed(s, i)`, and its ops are that seed's first generated value, exactly as `fuzz` draws them), executed in
- * order until one diverges or the time budget is spent. fast-check's shrinking is left out on purpose: it is bounded
- * by wall time, so its result would vary with the machine's load; the reducer, which runs next, is not.
+ * order until one diverges with the fault and agrees without it, or the time budget is spent. A run that diverges
+ * on healthy engines too shows a real bug, not the fault: it is counted and skipped. fast-check's shrinking is left
+ * out on purpose: it is bounded by wall time, so its result would vary with the machine's load; the reducer is not.
  */
 import type { Op } from '../ops';
 import { opsAtPath } from '../runner/ops-at-path';
@@ -24,22 +25,36 @@ export interface DiscoveryResult {
   readonly runs: number;
   readonly ops: number;
   readonly found?: Discovery;
+  /** Run seeds of runs that diverged without the fault too. */
+  readonly healthyDivergences: readonly number[];
 }
 
-/** Runs the session's runs in order until one diverges on `config`, or `elapsedMs()` passes `timeMs`. */
-export async function discover(seed: number, preset: string, config: RunConfig, timeMs: number, elapsedMs: () => number): Promise<DiscoveryResult> {
+/** Runs the session's runs in order until one diverges on `faulty` but not on `healthy`, or `timeMs` passes. */
+export async function discover(
+  seed: number,
+  preset: string,
+  faulty: RunConfig,
+  healthy: RunConfig,
+  timeMs: number,
+  elapsedMs: () => number,
+): Promise<DiscoveryResult> {
   let ops = 0;
   let runs = 0;
+  const healthyDivergences: number[] = [];
   for (let index = 0; index === 0 || elapsedMs() < timeMs; index += 1) {
     runs += 1;
     const seedOfRun = runSeed(seed, index);
     const generated = opsAtPath(seedOfRun, '', preset);
-    const result = await runOps(generated, { ...config, stopAtFirstDivergence: true });
+    const result = await runOps(generated, { ...faulty, stopAtFirstDivergence: true });
     ops += result.opsRun;
-    if (result.divergences.length > 0) {
-      const found = { runIndex: index, runSeed: seedOfRun, ops: generated.slice(0, result.opsRun), generatedOps: generated.length };
-      return { runs, ops, found };
+    if (result.divergences.length === 0) continue;
+    const witness = generated.slice(0, result.opsRun);
+    if ((await runOps(witness, { ...healthy, stopAtFirstDivergence: true })).divergences.length > 0) {
+      healthyDivergences.push(seedOfRun);
+      continue;
     }
+    const found = { runIndex: index, runSeed: seedOfRun, ops: witness, generatedOps: generated.length };
+    return { runs, ops, found, healthyDivergences };
   }
-  return { runs, ops };
+  return { runs, ops, healthyDivergences };
 }

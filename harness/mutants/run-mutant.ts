@@ -58,7 +58,7 @@ export async function runMutant(plan: FaultPlan, options: MutantOptions): Promis
   const faulty: RunConfig = { engines: plan.engines, faults: plan.faults };
   const healthy: RunConfig = { engines: plan.engines };
   const started = now();
-  const session = await discover(options.seed, preset, faulty, options.timeMs, () => now() - started);
+  const session = await discover(options.seed, preset, faulty, healthy, options.timeMs, () => now() - started);
   const base = {
     fault: plan.spec.name,
     engine: Object.keys(plan.faults).join(','),
@@ -67,13 +67,13 @@ export async function runMutant(plan: FaultPlan, options: MutantOptions): Promis
     seconds: (now() - started) / 1000,
     runs: session.runs,
     opsRun: session.ops,
+    ...(session.healthyDivergences.length === 0
+      ? {}
+      : { note: `runs of seeds ${session.healthyDivergences.join(', ')} diverge without the fault too (skipped; a real bug?)` }),
   };
   const found = session.found;
   if (found === undefined) return { ...base, found: false, reduceSeconds: 0 };
   const counts = { runSeed: found.runSeed, foundOps: found.ops.length };
-  if (await diverges(found.ops, healthy)) {
-    return { ...base, ...counts, found: false, reduceSeconds: 0, note: 'the case diverges without the fault too (an engine bug?)' };
-  }
   const reduceStarted = now();
   const reduced = await reduceOps(found.ops, async (ops) => (await diverges(ops, faulty)) && !(await diverges(ops, healthy)), {
     maxMs: options.reduceMs ?? 60_000,

@@ -3,6 +3,7 @@
  * in a rare case (the last page holds at least three grants). The session finds it, shrinks it, and renders a report
  * whose last line replays it.
  */
+import { writeFileSync } from 'node:fs';
 import type { Engine, Page, Stored } from '../../engines/api';
 import type { Grant } from '../../models/types';
 import { renderText } from '../report';
@@ -38,7 +39,7 @@ test('a rare wrong reader is found, shrunk and reported with a repro line', asyn
   expect(`${d.op} ${d.detail ?? ''}`).toMatch(/listGrantsForPrincipal/);
   const text = renderText(sessionReport({ ...info, engines: [...info.engines] }, result));
   for (const section of ['SEED', 'ENGINES', 'DIVERGENCE', 'OPS', 'HISTORY']) expect(text).toContain(`\n${section}\n`);
-  if (process.env.REPORT_OUT) require('node:fs').writeFileSync(process.env.REPORT_OUT, text);
+  if (process.env.REPORT_OUT) writeFileSync(process.env.REPORT_OUT, text);
   const lastLine = text.trimEnd().split('\n').pop();
   expect(lastLine).toBe(`npx c1z-parity repro --seed ${failure.runSeed} --path ${failure.path} --preset default --engines memory,leveldb`);
 }, 240_000);

@@ -73,7 +73,7 @@ describe('malformed input gives CodecError, and nothing else', () => {
         inserted.set(valid.subarray(at), at + 1);
         decodeOrCodecError(grantKind, inserted);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 

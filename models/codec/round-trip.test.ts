@@ -53,6 +53,12 @@ describe('edge values', () => {
     }
   });
 
+  it('encodes a record larger than the writer keeps, then small ones again', () => {
+    const big = { id: 'y'.repeat(1_500_000), displayName: 'é'.repeat(10) };
+    expect(decodeResourceType(encodeResourceType(big))).toEqual(big);
+    expect(Array.from(encodeResourceType({ id: 'ok' }))).toEqual([0x0a, 0x02, 0x6f, 0x6b]);
+  });
+
   it('writes negative enums as ten-byte varints and reads them back', () => {
     const rt = { id: 't', traits: [-1, 0, 2147483647, -2147483648] };
     const bytes = encodeResourceType(rt);

@@ -31,7 +31,7 @@ describe('utf8', () => {
         }
         expect(ok).toBe(isValid(bytes));
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 

@@ -7,6 +7,7 @@ import { copyBytes } from './slab';
 import { writeUtf8 } from './utf8';
 
 const INITIAL_SIZE = 4096;
+const MAX_KEPT_SIZE = 1 << 20;
 
 /** Appends protobuf wire data to a growable buffer. */
 export class ProtoWriter {
@@ -108,6 +109,9 @@ export class ProtoWriter {
   finish(): Uint8Array {
     const len = this.pos;
     this.pos = 0;
-    return copyBytes(this.buf, 0, len);
+    const out = copyBytes(this.buf, 0, len);
+    // Do not keep a huge scratch buffer alive after one outsized record.
+    if (this.buf.length > MAX_KEPT_SIZE) this.buf = new Uint8Array(INITIAL_SIZE);
+    return out;
   }
 }

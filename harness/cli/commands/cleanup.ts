@@ -10,7 +10,7 @@ import { detectFactory } from '../../../engines/open-store';
 import type { SyncRun } from '../../../models/types';
 import { writeLine, type CliIo } from '../io';
 import { parseCount } from '../options';
-import { withStore } from '../store-arg';
+import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import { diskBytes, sizeChange } from './compact';
 import { addSlowLogFlag, slowLogOf, type MetricsFlags } from './metrics-flags';
 import { allSyncRuns, printSyncTable, syncRunJson } from './syncs';
@@ -26,13 +26,13 @@ function nothingReason(runs: readonly SyncRun[], keep: number): string {
 /** Registers the `cleanup` verb. */
 export function registerCleanup(program: Command, io: CliIo, _setExit: SetExit): void {
   addSlowLogFlag(
-    program
-      .command('cleanup')
+    withStoreOptions(program.command('cleanup')
       .description('delete old syncs by SPEC §6 (keep the newest N finished full syncs), print what went, reclaim space')
       .argument('<store>', 'a .c1z file or a LevelDB directory')
       .option('--keep <n>', `finished full syncs to keep (default ${DEFAULTS.cleanupKeep})`)
       .option('--json', 'print one JSON object'),
-  ).action(async (store: string, opts: { keep?: string; json?: boolean } & MetricsFlags) => {
+    ),
+  ).action(async (store: string, opts: { keep?: string; json?: boolean } & MetricsFlags & StoreCliOptions) => {
     const keep = opts.keep === undefined ? DEFAULTS.cleanupKeep : parseCount(opts.keep, '--keep', 1);
     const factory = await detectFactory(store);
     const slowLog = slowLogOf(opts, io);
@@ -41,7 +41,7 @@ export function registerCleanup(program: Command, io: CliIo, _setExit: SetExit):
       const engine = withMetrics(opened, slowLog ? { slowLog } : {});
       const all = await allSyncRuns(engine);
       return { runs: all, deleted: await engine.cleanup({ keep }) };
-    });
+    }, storeEngineOptions(opts));
     // Measured after close: SQLite writes the c1z back at close.
     const after = await diskBytes(store);
     const gone = new Set(deleted);

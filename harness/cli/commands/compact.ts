@@ -10,7 +10,7 @@ import type { Engine } from '../../../engines/api';
 import { figuresOf, withMetrics, type EngineFigures } from '../../../engines/metrics';
 import { detectFactory } from '../../../engines/open-store';
 import { writeLine, type CliIo } from '../io';
-import { withStore } from '../store-arg';
+import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import { addSlowLogFlag, slowLogOf, type MetricsFlags } from './metrics-flags';
 import type { SetExit } from '.';
 
@@ -48,12 +48,12 @@ export async function spaceFigures(engine: Engine): Promise<Record<string, numbe
 /** Registers the `compact` verb. */
 export function registerCompact(program: Command, io: CliIo, _setExit: SetExit): void {
   addSlowLogFlag(
-    program
-      .command('compact')
+    withStoreOptions(program.command('compact')
       .description('reclaim space now (LevelDB compactRange over every key; SQLite VACUUM) and report the size before and after')
       .argument('<store>', 'a .c1z file or a LevelDB directory')
       .option('--json', 'print one JSON object'),
-  ).action(async (store: string, opts: { json?: boolean } & MetricsFlags) => {
+    ),
+  ).action(async (store: string, opts: { json?: boolean } & MetricsFlags & StoreCliOptions) => {
     const factory = await detectFactory(store);
     const slowLog = slowLogOf(opts, io);
     const before = await diskBytes(store);
@@ -63,7 +63,7 @@ export function registerCompact(program: Command, io: CliIo, _setExit: SetExit):
       const figuresBefore = await spaceFigures(engine);
       await engine.compact();
       return { before: figuresBefore, after: await spaceFigures(engine) };
-    });
+    }, storeEngineOptions(opts));
     // Measured after close: that is when SQLite writes the c1z back and LevelDB drops its old log.
     const after = await diskBytes(store);
     const seconds = Number(((performance.now() - started) / 1000).toFixed(3));

@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
 import { registerBench } from './bench';
+import { registerCleanup } from './cleanup';
+import { registerCompact } from './compact';
 import { registerFuzz } from './fuzz';
+import { registerList } from './list';
 import { registerMutants } from './mutants';
 import { registerMergeReports } from './merge-reports';
 import { registerReduce } from './reduce';
@@ -30,5 +33,8 @@ export function registerCommands(program: Command, io: CliIo, setExit: SetExit):
   registerStats(program, io, setExit);
   registerSyncs(program, io, setExit);
   registerVerify(program, io, setExit);
+  registerCompact(program, io, setExit);
+  registerCleanup(program, io, setExit);
+  registerList(program, io, setExit);
   registerTransfer(program, io, setExit);
 }

@@ -4,15 +4,16 @@
  * the decoded records. The filters are SPEC §4's; each `<what>` maps to the contract's reader that serves them.
  */
 import type { Command } from 'commander';
-import { DEFAULTS, type Engine, type Page, type ResourceId } from '../../../engines/api';
+import { DEFAULTS, type Engine, type Page } from '../../../engines/api';
 import { formatC1zTime } from '../../../engines/c1z/timestamps';
+import type { ResourceId } from '../../../models/types';
 import { withMetrics } from '../../../engines/metrics';
 import { defaultReadTarget } from '../../../engines/sync-rules';
 import { asRawStore } from '../../../engines/transfer';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { parseCount } from '../options';
 import { wallClockMicros } from '../real-clock';
-import { withStore } from '../store-arg';
+import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import { addSlowLogFlag, slowLogOf, type MetricsFlags } from './metrics-flags';
 import { allSyncRuns, printSyncTable, syncRunJson } from './syncs';
 import type { SetExit } from '.';
@@ -21,7 +22,7 @@ import type { SetExit } from '.';
 const WHATS = ['resource-types', 'resources', 'entitlements', 'grants', 'assets', 'syncs'] as const;
 type What = (typeof WHATS)[number];
 
-interface ListOptions extends MetricsFlags {
+interface ListOptions extends MetricsFlags, StoreCliOptions {
   sync?: string;
   resourceType?: string;
   parent?: string;
@@ -182,8 +183,7 @@ async function targetSync(engine: Engine, sync: string | undefined, store: strin
 /** Registers the `list` verb. */
 export function registerList(program: Command, io: CliIo, setExit: SetExit): void {
   addSlowLogFlag(
-    program
-      .command('list')
+    withStoreOptions(program.command('list')
       .description('print the records of one sync of a store, streamed page by page; --json for JSON Lines of decoded records')
       .argument('<what>', WHATS.join(' | '))
       .argument('<store>', 'a .c1z file or a LevelDB directory')
@@ -198,6 +198,7 @@ export function registerList(program: Command, io: CliIo, setExit: SetExit): voi
       .option('--limit <n>', 'stop after n records')
       .option('--json', 'one JSON object per line (JSON Lines) with the decoded record')
       .addHelpText('after', '\nassets have no list in the contract: they are read through bulk access (RawStore rawRecords of the sync),\nand printed as metadata (id, content type, size), never their bytes.'),
+    ),
   ).action(async (whatArg: string, store: string, o: ListOptions) => {
     if (!(WHATS as readonly string[]).includes(whatArg)) throw new CliError(`list what? one of ${WHATS.join(', ')} (got ${JSON.stringify(whatArg)})`);
     const what = whatArg as What;
@@ -234,6 +235,6 @@ export function registerList(program: Command, io: CliIo, setExit: SetExit): voi
         if (printed >= limit) break;
       }
       if (!o.json) writeLine(io.stderr, `${printed} ${what}`);
-    });
+    }, storeEngineOptions(o));
   });
 }

@@ -1,4 +1,5 @@
 /** Runs the CLI in-process and captures what it prints, for the CLI tests. */
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../main';
 
@@ -30,5 +31,5 @@ export async function cli(...args: string[]): Promise<CliRun> {
 
 /** The path of a fixture c1z (shared/ sits beside the checkout). */
 export function fixture(name: string): string {
-  return require('node:path').join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'c1z', name) as string;
+  return path.join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'c1z', name);
 }

@@ -70,7 +70,7 @@ test('a fault is found in the run a second session finds it in, and reduced to a
   expect(found).toMatchObject({ found: true, engine: 'sqlite', preset: 'default' });
   expect(found.reducedOps).toBeLessThanOrEqual(MAX_REDUCED_OPS);
   expect(found.ops?.some((op) => op.startsWith('deleteGrant '))).toBe(true);
-  const again = await discover(1, 'default', { engines: plan.engines, faults: plan.faults }, 60_000, () => 0);
+  const again = await discover(1, 'default', { engines: plan.engines, faults: plan.faults }, { engines: plan.engines }, 60_000, () => 0);
   expect(again.found?.runSeed).toBe(found.runSeed);
   expect(again.found?.ops.length).toBe(found.foundOps);
 }, 60_000);
