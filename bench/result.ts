@@ -8,6 +8,8 @@ export interface EngineFigures {
   readonly minMs: number;
   readonly maxMs: number;
   readonly samplesMs: readonly number[];
+  /** Median CPU milliseconds of the process over the whole run (less sensitive than wall time to a busy machine). */
+  readonly cpuMedianMs: number;
   /** Items one run handled (the same in every repetition). */
   readonly items: number;
   readonly itemsPerSecond: number;

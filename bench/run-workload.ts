@@ -27,6 +27,8 @@ export interface WorkloadSpec {
 /** One timed run. */
 export interface RunSample {
   readonly ms: number;
+  /** CPU time of the whole process during the run (every thread: LevelDB's and libuv's too). */
+  readonly cpuMs: number;
   readonly items: number;
   readonly peakRss: number;
   readonly startRss: number;
@@ -69,9 +71,12 @@ export async function runWorkload(spec: WorkloadSpec): Promise<WorkloadReport> {
           collectGarbage();
           const timer = new Timer();
           meter.start();
+          const cpu0 = process.cpuUsage();
           const items = await run.run(timer);
+          const cpu = process.cpuUsage(cpu0);
           const rss = meter.stop();
-          (samples[target] ??= []).push({ ms: timer.ms, items, peakRss: rss.peakRss, startRss: rss.startRss, rssMethod: rss.method, phases: timer.phases() });
+          const cpuMs = (cpu.user + cpu.system) / 1000;
+          (samples[target] ??= []).push({ ms: timer.ms, cpuMs, items, peakRss: rss.peakRss, startRss: rss.startRss, rssMethod: rss.method, phases: timer.phases() });
         } finally {
           await run.dispose();
         }

@@ -16,6 +16,7 @@ export function engineFigures(samples: readonly RunSample[]): EngineFigures {
     minMs: t.min,
     maxMs: t.max,
     samplesMs: times,
+    cpuMedianMs: median(samples.map((s) => s.cpuMs)),
     items,
     itemsPerSecond: perSecond(items, t.median),
     peakRssBytes: Math.max(...samples.map((s) => s.peakRss)),

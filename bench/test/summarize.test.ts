@@ -6,6 +6,7 @@ import type { Workload } from '../workload';
 
 const sample = (ms: number, peakRss = 100 * 1024 * 1024): RunSample => ({
   ms,
+  cpuMs: ms / 2,
   items: 1000,
   peakRss,
   startRss: 50,
@@ -24,7 +25,7 @@ const workload = (id: string, mode: 'pair' | 'all' = 'pair'): Workload => ({
 describe('bench summaries', () => {
   it('reduces samples to medians, rates, the highest peak and phase medians', () => {
     const f = engineFigures([sample(30), sample(10, 300), sample(20)]);
-    expect(f).toMatchObject({ medianMs: 20, minMs: 10, maxMs: 30, items: 1000, itemsPerSecond: 50_000, peakRssBytes: 100 * 1024 * 1024 });
+    expect(f).toMatchObject({ medianMs: 20, cpuMedianMs: 10, minMs: 10, maxMs: 30, items: 1000, itemsPerSecond: 50_000, peakRssBytes: 100 * 1024 * 1024 });
     expect(f.phasesMedianMs).toEqual({ put: 19, close: 1 });
   });
 

@@ -9,6 +9,7 @@ import type { Db } from './db';
 import { decodeKey } from './keys';
 import { countByTypeKey, countKey, Kind, key, range, RECORD_KINDS, type RecordKindByte } from './layout';
 import { abandonSync, markPending, pendingKey } from './cleanup';
+import { READ_AHEAD_BYTES } from './read-ahead';
 import { writeRun } from './sync-runs';
 import { storedIndexKeys } from './writers';
 import { WriteSet } from './write-set';
@@ -19,7 +20,7 @@ const FLUSH_AT = 5000;
 /** Copies one kind's additions from `applied` into `created`, flushing full write sets as it goes. */
 async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied: string, created: string, ws: WriteSet): Promise<void> {
   const r = range(kind, applied);
-  const it = db.iterator({ gte: r.gte, lt: r.lt });
+  const it = db.iterator({ gte: r.gte, lt: r.lt, highWaterMarkBytes: READ_AHEAD_BYTES });
   try {
     for (;;) {
       const entries = await it.nextv(CHUNK);

@@ -8,6 +8,7 @@ import { StorageError } from '../errors';
 import { decodePageToken, encodePageToken, queryDigest } from '../page-token';
 import type { Db } from './db';
 import type { KeyRange } from './keys';
+import { READ_AHEAD_BYTES } from './read-ahead';
 
 /** One entry a scan read: its key, and its value unless the scan was keys-only. */
 export interface Entry {
@@ -57,7 +58,7 @@ export async function scanPage<T>(db: Db, spec: ScanSpec<T>): Promise<Page<T>> {
     const r = spec.ranges[index] as KeyRange;
     const gte = start ?? r.gte;
     start = undefined;
-    const it = db.iterator({ gte, lt: r.lt, keys: true, values: spec.values, limit: want - entries.length });
+    const it = db.iterator({ gte, lt: r.lt, keys: true, values: spec.values, limit: want - entries.length, highWaterMarkBytes: READ_AHEAD_BYTES });
     try {
       for (;;) {
         const batch = await it.nextv(want - entries.length);

@@ -11,6 +11,7 @@ import { decodeKey } from './keys';
 import { countByTypeKey, countKey, Kind, key, range, RECORD_KINDS } from './layout';
 import { abandonSync, markPending, pendingKey } from './cleanup';
 import { KIND_OF, NAME_OF, primaryKey, SPECS } from './records';
+import { READ_AHEAD_BYTES } from './read-ahead';
 import { writeRun } from './sync-runs';
 import { decodeEnvelope, encodeEnvelope } from './values';
 import { WriteSet } from './write-set';
@@ -33,7 +34,7 @@ export async function* rawRecords(db: Db, syncId: string): AsyncIterable<RawReco
   try {
     for (const kind of RECORD_KINDS) {
       const r = range(kind, syncId);
-      const it = db.iterator({ gte: r.gte, lt: r.lt, snapshot });
+      const it = db.iterator({ gte: r.gte, lt: r.lt, snapshot, highWaterMarkBytes: READ_AHEAD_BYTES });
       try {
         for (let entries = await it.nextv(READ_CHUNK); entries.length > 0; entries = await it.nextv(READ_CHUNK)) {
           for (const [k, v] of entries) {

@@ -25,37 +25,35 @@ function nothingReason(runs: readonly SyncRun[], keep: number): string {
 
 /** Registers the `cleanup` verb. */
 export function registerCleanup(program: Command, io: CliIo, _setExit: SetExit): void {
-  addSlowLogFlag(
-    withStoreOptions(program.command('cleanup')
-      .description('delete old syncs by SPEC §6 (keep the newest N finished full syncs), print what went, reclaim space')
-      .argument('<store>', 'a .c1z file or a LevelDB directory')
-      .option('--keep <n>', `finished full syncs to keep (default ${DEFAULTS.cleanupKeep})`)
-      .option('--json', 'print one JSON object'),
-    ),
-  ).action(async (store: string, opts: { keep?: string; json?: boolean } & MetricsFlags & StoreCliOptions) => {
-    const keep = opts.keep === undefined ? DEFAULTS.cleanupKeep : parseCount(opts.keep, '--keep', 1);
-    const factory = await detectFactory(store);
-    const slowLog = slowLogOf(opts, io);
-    const before = await diskBytes(store);
-    const { runs, deleted } = await withStore(store, async (opened) => {
-      const engine = withMetrics(opened, slowLog ? { slowLog } : {});
-      const all = await allSyncRuns(engine);
-      return { runs: all, deleted: await engine.cleanup({ keep }) };
-    }, storeEngineOptions(opts));
-    // Measured after close: SQLite writes the c1z back at close.
-    const after = await diskBytes(store);
-    const gone = new Set(deleted);
-    const deletedRuns = runs.filter((r) => gone.has(r.id));
-    if (opts.json) {
-      writeLine(io.stdout, JSON.stringify({ store, engine: factory.name, keep, deleted: deletedRuns.map(syncRunJson), kept: runs.length - deletedRuns.length, diskBytes: { before, after } }));
-      return;
-    }
-    if (deletedRuns.length === 0) {
-      writeLine(io.stdout, `nothing to delete in ${store} (${factory.name}): ${nothingReason(runs, keep)}`);
-    } else {
-      writeLine(io.stdout, `deleted ${deletedRuns.length} of ${runs.length} syncs from ${store} (${factory.name}), keep ${keep}:`);
-      printSyncTable(io, deletedRuns);
-    }
-    writeLine(io.stdout, `on disk ${sizeChange(before, after)}`);
-  });
+  addSlowLogFlag(withStoreOptions(program.command('cleanup')))
+    .description('delete old syncs by SPEC §6 (keep the newest N finished full syncs), print what went, reclaim space')
+    .argument('<store>', 'a .c1z file or a LevelDB directory')
+    .option('--keep <n>', `finished full syncs to keep (default ${DEFAULTS.cleanupKeep})`)
+    .option('--json', 'print one JSON object')
+    .action(async (store: string, opts: { keep?: string; json?: boolean } & MetricsFlags & StoreCliOptions) => {
+      const keep = opts.keep === undefined ? DEFAULTS.cleanupKeep : parseCount(opts.keep, '--keep', 1);
+      const factory = await detectFactory(store);
+      const slowLog = slowLogOf(opts, io);
+      const before = await diskBytes(store);
+      const { runs, deleted } = await withStore(store, async (opened) => {
+        const engine = withMetrics(opened, slowLog ? { slowLog } : {});
+        const all = await allSyncRuns(engine);
+        return { runs: all, deleted: await engine.cleanup({ keep }) };
+      }, storeEngineOptions(opts));
+      // Measured after close: SQLite writes the c1z back at close.
+      const after = await diskBytes(store);
+      const gone = new Set(deleted);
+      const deletedRuns = runs.filter((r) => gone.has(r.id));
+      if (opts.json) {
+        writeLine(io.stdout, JSON.stringify({ store, engine: factory.name, keep, deleted: deletedRuns.map(syncRunJson), kept: runs.length - deletedRuns.length, diskBytes: { before, after } }));
+        return;
+      }
+      if (deletedRuns.length === 0) {
+        writeLine(io.stdout, `nothing to delete in ${store} (${factory.name}): ${nothingReason(runs, keep)}`);
+      } else {
+        writeLine(io.stdout, `deleted ${deletedRuns.length} of ${runs.length} syncs from ${store} (${factory.name}), keep ${keep}:`);
+        printSyncTable(io, deletedRuns);
+      }
+      writeLine(io.stdout, `on disk ${sizeChange(before, after)}`);
+    });
 }

@@ -47,34 +47,32 @@ export async function spaceFigures(engine: Engine): Promise<Record<string, numbe
 
 /** Registers the `compact` verb. */
 export function registerCompact(program: Command, io: CliIo, _setExit: SetExit): void {
-  addSlowLogFlag(
-    withStoreOptions(program.command('compact')
-      .description('reclaim space now (LevelDB compactRange over every key; SQLite VACUUM) and report the size before and after')
-      .argument('<store>', 'a .c1z file or a LevelDB directory')
-      .option('--json', 'print one JSON object'),
-    ),
-  ).action(async (store: string, opts: { json?: boolean } & MetricsFlags & StoreCliOptions) => {
-    const factory = await detectFactory(store);
-    const slowLog = slowLogOf(opts, io);
-    const before = await diskBytes(store);
-    const started = performance.now();
-    const inside = await withStore(store, async (opened) => {
-      const engine = withMetrics(opened, slowLog ? { slowLog } : {});
-      const figuresBefore = await spaceFigures(engine);
-      await engine.compact();
-      return { before: figuresBefore, after: await spaceFigures(engine) };
-    }, storeEngineOptions(opts));
-    // Measured after close: that is when SQLite writes the c1z back and LevelDB drops its old log.
-    const after = await diskBytes(store);
-    const seconds = Number(((performance.now() - started) / 1000).toFixed(3));
-    if (opts.json) {
-      writeLine(io.stdout, JSON.stringify({ store, engine: factory.name, diskBytes: { before, after }, figures: inside, seconds }));
-      return;
-    }
-    writeLine(io.stdout, `compacted ${store} (${factory.name}) in ${seconds}s`);
-    writeLine(io.stdout, `on disk      ${sizeChange(before, after)}`);
-    for (const name of Object.keys(inside.before)) {
-      writeLine(io.stdout, `${name.padEnd(12)} ${inside.before[name]} -> ${inside.after[name] ?? '-'}`);
-    }
-  });
+  addSlowLogFlag(withStoreOptions(program.command('compact')))
+    .description('reclaim space now (LevelDB compactRange over every key; SQLite VACUUM) and report the size before and after')
+    .argument('<store>', 'a .c1z file or a LevelDB directory')
+    .option('--json', 'print one JSON object')
+    .action(async (store: string, opts: { json?: boolean } & MetricsFlags & StoreCliOptions) => {
+      const factory = await detectFactory(store);
+      const slowLog = slowLogOf(opts, io);
+      const before = await diskBytes(store);
+      const started = performance.now();
+      const inside = await withStore(store, async (opened) => {
+        const engine = withMetrics(opened, slowLog ? { slowLog } : {});
+        const figuresBefore = await spaceFigures(engine);
+        await engine.compact();
+        return { before: figuresBefore, after: await spaceFigures(engine) };
+      }, storeEngineOptions(opts));
+      // Measured after close: that is when SQLite writes the c1z back and LevelDB drops its old log.
+      const after = await diskBytes(store);
+      const seconds = Number(((performance.now() - started) / 1000).toFixed(3));
+      if (opts.json) {
+        writeLine(io.stdout, JSON.stringify({ store, engine: factory.name, diskBytes: { before, after }, figures: inside, seconds }));
+        return;
+      }
+      writeLine(io.stdout, `compacted ${store} (${factory.name}) in ${seconds}s`);
+      writeLine(io.stdout, `on disk      ${sizeChange(before, after)}`);
+      for (const name of Object.keys(inside.before)) {
+        writeLine(io.stdout, `${name.padEnd(12)} ${inside.before[name]} -> ${inside.after[name] ?? '-'}`);
+      }
+    });
 }

@@ -182,59 +182,57 @@ async function targetSync(engine: Engine, sync: string | undefined, store: strin
 
 /** Registers the `list` verb. */
 export function registerList(program: Command, io: CliIo, setExit: SetExit): void {
-  addSlowLogFlag(
-    withStoreOptions(program.command('list')
-      .description('print the records of one sync of a store, streamed page by page; --json for JSON Lines of decoded records')
-      .argument('<what>', WHATS.join(' | '))
-      .argument('<store>', 'a .c1z file or a LevelDB directory')
-      .option('--sync <id>', 'the sync to list (default: SPEC §3 read target)')
-      .option('--resource-type <type>', 'resources: of this type; grants: whose entitlement is on a resource of this type')
-      .option('--parent <type/id>', 'resources: children of this resource')
-      .option('--resource <type/id>', "entitlements: of this resource; grants: of this resource's entitlements")
-      .option('--entitlement <id>', 'grants: of this entitlement')
-      .option('--principal <type/id>', 'grants: to this principal')
-      .option('--principal-types <a,b>', 'grants (with --entitlement): to principals of these types')
-      .option('--page-size <n>', 'records per engine call (1 to 10000)', '500')
-      .option('--limit <n>', 'stop after n records')
-      .option('--json', 'one JSON object per line (JSON Lines) with the decoded record')
-      .addHelpText('after', '\nassets have no list in the contract: they are read through bulk access (RawStore rawRecords of the sync),\nand printed as metadata (id, content type, size), never their bytes.'),
-    ),
-  ).action(async (whatArg: string, store: string, o: ListOptions) => {
-    if (!(WHATS as readonly string[]).includes(whatArg)) throw new CliError(`list what? one of ${WHATS.join(', ')} (got ${JSON.stringify(whatArg)})`);
-    const what = whatArg as What;
-    for (const f of FILTERS) {
-      if (o[f] !== undefined && !ALLOWED[what].includes(f)) throw new CliError(`${FLAG[f]} does not apply to ${what}`);
-    }
-    if (what === 'syncs' && o.sync !== undefined) throw new CliError('--sync does not apply to syncs');
-    const pageSize = parseCount(o.pageSize ?? '500', '--page-size', 1);
-    if (pageSize > DEFAULTS.maxPageSize) throw new CliError(`--page-size must be at most ${DEFAULTS.maxPageSize}`);
-    const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : parseCount(o.limit, '--limit', 1);
-    const slowLog = slowLogOf(o, io);
-    await withStore(store, async (opened) => {
-      const engine = withMetrics(opened, slowLog ? { slowLog } : {});
-      let source: AsyncIterable<readonly Row[]>;
-      if (what === 'syncs') {
-        source = (async function* () {
-          for await (const runs of pages((pageToken) => engine.listSyncRuns({ pageSize, pageToken }))) {
-            yield runs.map((r) => {
-              const json = syncRunJson(r);
-              return { text: Object.values(json).map((v) => (v === null || v === '' ? '-' : String(v))).join('\t'), json: { kind: 'sync', ...json } };
-            });
-          }
-        })();
-      } else {
-        const syncId = await targetSync(engine, o.sync, store, io);
-        if (syncId === undefined) return setExit(EXIT.usage);
-        source = rowsOf(engine, what, syncId, o, pageSize);
+  addSlowLogFlag(withStoreOptions(program.command('list')))
+    .description('print the records of one sync of a store, streamed page by page; --json for JSON Lines of decoded records')
+    .argument('<what>', WHATS.join(' | '))
+    .argument('<store>', 'a .c1z file or a LevelDB directory')
+    .option('--sync <id>', 'the sync to list (default: SPEC §3 read target)')
+    .option('--resource-type <type>', 'resources: of this type; grants: whose entitlement is on a resource of this type')
+    .option('--parent <type/id>', 'resources: children of this resource')
+    .option('--resource <type/id>', "entitlements: of this resource; grants: of this resource's entitlements")
+    .option('--entitlement <id>', 'grants: of this entitlement')
+    .option('--principal <type/id>', 'grants: to this principal')
+    .option('--principal-types <a,b>', 'grants (with --entitlement): to principals of these types')
+    .option('--page-size <n>', 'records per engine call (1 to 10000)', '500')
+    .option('--limit <n>', 'stop after n records')
+    .option('--json', 'one JSON object per line (JSON Lines) with the decoded record')
+    .addHelpText('after', '\nassets have no list in the contract: they are read through bulk access (RawStore rawRecords of the sync),\nand printed as metadata (id, content type, size), never their bytes.')
+    .action(async (whatArg: string, store: string, o: ListOptions) => {
+      if (!(WHATS as readonly string[]).includes(whatArg)) throw new CliError(`list what? one of ${WHATS.join(', ')} (got ${JSON.stringify(whatArg)})`);
+      const what = whatArg as What;
+      for (const f of FILTERS) {
+        if (o[f] !== undefined && !ALLOWED[what].includes(f)) throw new CliError(`${FLAG[f]} does not apply to ${what}`);
       }
-      let printed = 0;
-      for await (const rows of source) {
-        const take = rows.slice(0, Math.max(0, limit - printed));
-        if (take.length > 0) await emit(io.stdout, take.map((r) => `${o.json ? JSON.stringify(r.json, bytesAsBase64) : r.text}\n`).join(''));
-        printed += take.length;
-        if (printed >= limit) break;
-      }
-      if (!o.json) writeLine(io.stderr, `${printed} ${what}`);
-    }, storeEngineOptions(o));
-  });
+      if (what === 'syncs' && o.sync !== undefined) throw new CliError('--sync does not apply to syncs');
+      const pageSize = parseCount(o.pageSize ?? '500', '--page-size', 1);
+      if (pageSize > DEFAULTS.maxPageSize) throw new CliError(`--page-size must be at most ${DEFAULTS.maxPageSize}`);
+      const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : parseCount(o.limit, '--limit', 1);
+      const slowLog = slowLogOf(o, io);
+      await withStore(store, async (opened) => {
+        const engine = withMetrics(opened, slowLog ? { slowLog } : {});
+        let source: AsyncIterable<readonly Row[]>;
+        if (what === 'syncs') {
+          source = (async function* () {
+            for await (const runs of pages((pageToken) => engine.listSyncRuns({ pageSize, pageToken }))) {
+              yield runs.map((r) => {
+                const json = syncRunJson(r);
+                return { text: Object.values(json).map((v) => (v === null || v === '' ? '-' : String(v))).join('\t'), json: { kind: 'sync', ...json } };
+              });
+            }
+          })();
+        } else {
+          const syncId = await targetSync(engine, o.sync, store, io);
+          if (syncId === undefined) return setExit(EXIT.usage);
+          source = rowsOf(engine, what, syncId, o, pageSize);
+        }
+        let printed = 0;
+        for await (const rows of source) {
+          const take = rows.slice(0, Math.max(0, limit - printed));
+          if (take.length > 0) await emit(io.stdout, take.map((r) => `${o.json ? JSON.stringify(r.json, bytesAsBase64) : r.text}\n`).join(''));
+          printed += take.length;
+          if (printed >= limit) break;
+        }
+        if (!o.json) writeLine(io.stderr, `${printed} ${what}`);
+      }, storeEngineOptions(o));
+    });
 }
