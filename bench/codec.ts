@@ -79,8 +79,9 @@ interface Runs {
   readonly wallMs: number[];
 }
 
-/** Runs `fn` once, appending its times to `runs`. */
-function timeOnce(fn: () => void, runs: Runs): void {
+/** Runs a workload once (its untimed setup first), appending the times of the timed part to `runs`. */
+function timeOnce(setup: () => () => void, runs: Runs): void {
+  const fn = setup();
   const wall = performance.now();
   const cpu = process.cpuUsage();
   for (let i = 0; i < PASSES; i++) fn();
@@ -119,26 +120,29 @@ interface Candidate {
   readonly codecs: Record<MessageName, ReferenceCodec>;
 }
 
+/** Each workload's setup runs untimed and returns the timed part. */
 interface Workload {
-  readonly roundTrip: () => void;
-  readonly decode: () => void;
-  readonly encode: () => void;
+  readonly roundTrip: () => () => void;
+  readonly decode: () => () => void;
+  readonly encode: () => () => void;
 }
 
 function workload(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): Workload {
-  const decoded = blobs.map((b) => codecs[b.message].decode(b.bytes));
   return {
-    roundTrip: () => {
+    roundTrip: () => () => {
       for (const b of blobs) {
         const codec = codecs[b.message];
         codec.encode(codec.decode(b.bytes));
       }
     },
-    decode: () => {
+    decode: () => () => {
       for (const b of blobs) codecs[b.message].decode(b.bytes);
     },
+    // Records are decoded afresh for every run and dropped after it, so that no codec's records stay alive to
+    // slow down the others' garbage collection, and encoding sees young objects as it does in a round trip.
     encode: () => {
-      blobs.forEach((b, i) => codecs[b.message].encode(decoded[i]));
+      const decoded = blobs.map((b) => codecs[b.message].decode(b.bytes));
+      return () => blobs.forEach((b, i) => codecs[b.message].encode(decoded[i]));
     },
   };
 }
@@ -163,7 +167,7 @@ function measureAll(candidates: readonly Candidate[], blobs: readonly Blob[]): R
   const kinds = ['roundTrip', 'decode', 'encode'] as const;
   const runs = candidates.map(() => Object.fromEntries(kinds.map((k) => [k, { cpuMs: [], wallMs: [] } as Runs])));
   // Warm up until the JIT has settled: the first passes of a codec run several times slower than later ones.
-  for (let i = 0; i < WARMUP_PASSES; i++) for (const load of loads) for (const k of kinds) load[k]();
+  for (let i = 0; i < WARMUP_PASSES; i++) for (const load of loads) for (const k of kinds) load[k]()();
   for (let run = 0; run < RUNS; run++) {
     loads.forEach((load, i) => {
       for (const k of kinds) timeOnce(load[k], runs[i]?.[k] as Runs);

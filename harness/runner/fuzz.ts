@@ -1,7 +1,8 @@
 /**
  * A fuzz session: independent runs, each a fast-check property over one generated op sequence executed on every
  * engine; a failing run is shrunk by fast-check and replayed once more for its report. The session is a pure
- * function of (seed, preset, engines, run count): a time budget only chooses the run count, at checkpoints.
+ * function of (seed, preset, engines, budget): a time budget is turned into an op budget at a fixed rate, so the same
+ * seed and `--time` run the same runs on any machine, whatever its speed or load.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -11,14 +12,14 @@ import type { Op } from '../ops';
 import type { EngineName } from './engine-registry';
 import type { EngineWrapper } from './engine-slot';
 import { runOps, type RunResult } from './run-ops';
-import { isCheckpoint, nextCheckpoint, runSeed, shardRunIndex, type Shard } from './run-seed';
+import { runSeed, shardRunIndex, type Shard } from './run-seed';
 
 /** How a session runs. */
 export interface FuzzOptions {
   readonly seed: number;
   readonly preset: string;
   readonly engines: readonly EngineName[];
-  /** An exact number of runs; or else a time budget. */
+  /** An exact number of runs; or else a time budget (turned into an op budget, see `opBudget`). */
   readonly runs?: number;
   readonly timeMs?: number;
   readonly shard?: Shard;
@@ -56,6 +57,18 @@ export interface FuzzFailure {
   readonly originalOps: number;
 }
 
+/**
+ * Ops per second per engine that a time budget assumes: about what this project's 2-core machines sustain with every
+ * comparison on (memory, sqlite, leveldb together do ~20 ops/s). Fixed, not measured, so that a time budget is
+ * deterministic; a machine much slower than this hits the wall-clock guard instead (and the result says so).
+ */
+export const ASSUMED_ENGINE_OPS_PER_SECOND = 60;
+
+/** The op budget of a time budget for an engine set: runs start until this many ops have run. */
+export function opBudget(timeMs: number, engines: number): number {
+  return Math.max(1, Math.round((timeMs / 1000) * (ASSUMED_ENGINE_OPS_PER_SECOND / Math.max(1, engines))));
+}
+
 /** What a session found. */
 export interface FuzzResult {
   readonly runs: number;
@@ -65,6 +78,8 @@ export interface FuzzResult {
   /** sha256 over the histories of every run, in order. */
   readonly historyDigest: string;
   readonly elapsedMs: number;
+  /** True when a time-bounded session stopped on the wall-clock guard (twice its budget) before its op budget. */
+  readonly truncated: boolean;
 }
 
 /** Appends one run's histories to the session digest. */
@@ -123,7 +138,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   let ops = 0;
   let failure: FuzzFailure | undefined;
   const budgetRuns = options.runs ?? (options.timeMs === undefined ? 100 : Number.POSITIVE_INFINITY);
-  while (runs < budgetRuns) {
+  const budgetOps = options.runs === undefined && options.timeMs !== undefined ? opBudget(options.timeMs, options.engines.length) : Number.POSITIVE_INFINITY;
+  let truncated = false;
+  while (runs < budgetRuns && ops < budgetOps) {
     const index = shardRunIndex(shard, runs);
     const seedOfRun = runSeed(options.seed, index);
     let firstResult: RunResult | undefined;
@@ -136,18 +153,16 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
       ops += firstResult.opsRun;
     }
     if (checked.failed && checked.ops !== undefined) {
-      const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}), ...(options.metrics ? { metrics: options.metrics } : {}) });
+      const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
       failure = { runIndex: index, runSeed: seedOfRun, path: checked.path ?? '', ops: checked.ops, result, originalOps: checked.originalOps };
     }
     const elapsed = options.elapsedMs();
     options.onProgress?.({ runs, ops, divergences: failure ? failure.result.divergences.length : 0, elapsedMs: elapsed });
     if (failure !== undefined) break;
-    // A safety net for runs far slower than the pace seen so far; normally the checkpoint rule below stops first.
-    if (options.runs === undefined && options.timeMs !== undefined && elapsed > 3 * options.timeMs) break;
-    if (options.runs === undefined && options.timeMs !== undefined && isCheckpoint(runs)) {
-      // Continue to the next checkpoint only if it fits the budget at the pace so far.
-      const projected = (elapsed / runs) * nextCheckpoint(runs);
-      if (projected > options.timeMs) break;
+    // The guard for a machine far slower than the assumed rate: the only stop that depends on the wall clock.
+    if (options.runs === undefined && options.timeMs !== undefined && elapsed > 2 * options.timeMs && ops < budgetOps) {
+      truncated = true;
+      break;
     }
   }
   return {
@@ -157,5 +172,6 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     ...(failure ? { failure } : {}),
     historyDigest: hash.digest('hex'),
     elapsedMs: options.elapsedMs(),
+    truncated,
   };
 }

@@ -31,20 +31,3 @@ export function parseShard(text: string): Shard {
 export function shardRunIndex(shard: Shard, j: number): number {
   return j * shard.n + (shard.k - 1);
 }
-
-/**
- * Checkpoints at which a time-bounded session may stop (1, 2, 5, 10, 20, 50, ...): stopping only there makes two
- * sessions of the same seed on the same machine cover the same runs and print the same digest.
- */
-export function nextCheckpoint(runs: number): number {
-  let scale = 1;
-  for (;;) {
-    for (const step of [1, 2, 5]) if (step * scale > runs) return step * scale;
-    scale *= 10;
-  }
-}
-
-/** Tells whether `runs` is a checkpoint. */
-export function isCheckpoint(runs: number): boolean {
-  return runs > 0 && nextCheckpoint(runs - 1) === runs;
-}

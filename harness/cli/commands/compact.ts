@@ -38,7 +38,8 @@ export async function spaceFigures(engine: Engine): Promise<Record<string, numbe
   for (const figures of (await figuresOf(engine)).values()) {
     for (const f of (figures as EngineFigures).figures) {
       if (!wanted.has(f.name)) continue;
-      const key = f.labels?.['level'] === undefined ? f.name : `${f.name}_level${f.labels['level']}`;
+      const level = f.labels?.['level'];
+      const key = level === undefined ? f.name : f.name.replace(/^level_/, `level${level}_`);
       out[key] = f.value;
     }
   }
@@ -70,9 +71,15 @@ export function registerCompact(program: Command, io: CliIo, _setExit: SetExit):
         return;
       }
       writeLine(io.stdout, `compacted ${store} (${factory.name}) in ${seconds}s`);
-      writeLine(io.stdout, `on disk      ${sizeChange(before, after)}`);
-      for (const name of Object.keys(inside.before)) {
-        writeLine(io.stdout, `${name.padEnd(12)} ${inside.before[name]} -> ${inside.after[name] ?? '-'}`);
+      writeLine(io.stdout, `${factory.name === 'sqlite' ? 'c1z file' : 'directory'}  ${sizeChange(before, after)}`);
+      const rows = Object.keys(inside.before).filter((name) => inside.before[name] !== 0 || inside.after[name] !== 0);
+      const width = Math.max(0, ...rows.map((name) => name.length));
+      for (const name of rows) {
+        const [b, a] = [inside.before[name] ?? 0, inside.after[name] ?? 0];
+        writeLine(io.stdout, `  ${name.padEnd(width)}  ${name.endsWith('_bytes') ? sizeChange(b, a) : `${b} -> ${a}`}`);
+      }
+      if (factory.name === 'sqlite' && after > before) {
+        writeLine(io.stdout, 'note: the c1z is written back with this project\'s zstd level, which may differ from the level the file was written with');
       }
     });
 }

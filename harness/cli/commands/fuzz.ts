@@ -39,7 +39,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
   program
     .command('fuzz')
     .description('drive random sync sequences through every engine and compare every result')
-    .option('--time <duration>', 'time budget (60s, 30m, 1h); the run stops at a checkpoint within it')
+    .option('--time <duration>', 'time budget (60s, 30m, 1h), run as a deterministic op budget (see README)')
     .option('--runs <n>', 'an exact number of runs (default 100 when no --time)')
     .option('--seed <n>', 'session seed (default: random, printed)')
     .option('--preset <name>', 'generator preset', 'default')
@@ -102,11 +102,15 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         seconds: Number(seconds.toFixed(3)),
         opsPerSecond: Number((result.ops / Math.max(seconds, 0.001)).toFixed(1)),
         divergences: result.divergences.length,
+        truncated: result.truncated,
         historyDigest: result.historyDigest,
         reportDir,
         repro: report.repro,
         ...(saved === undefined ? {} : { corpusCase: saved.dir, caseRepro: caseReproCommand(saved.dir) }),
       };
+      if (result.truncated) {
+        writeLine(io.stderr, `c1z-parity: warning: the machine ran far slower than the op budget assumes; stopped at twice --time after ${result.runs} runs (not reproducible by --time; use the repro line)`);
+      }
       if (opts.json) {
         writeLine(io.stdout, JSON.stringify(summary));
       } else if (result.failure) {

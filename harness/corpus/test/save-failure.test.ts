@@ -15,14 +15,14 @@ test('a failing session is reduced, saved as a case, and the case replays withou
     const wrap = dropLastGrantOf('leveldb');
     const engines = ['memory', 'leveldb'] as const;
     const started = performance.now();
-    const result = await fuzz({ seed: 3, preset: 'default', engines, runs: 30, maxOps: 30, wrap, elapsedMs: () => performance.now() - started, shrinkMs: 10_000 });
+    const result = await fuzz({ seed: 4, preset: 'default', engines, runs: 30, maxOps: 20, wrap, elapsedMs: () => performance.now() - started, shrinkMs: 3_000 });
     const failure = result.failure;
     if (failure === undefined) throw new Error('the broken engine was not found');
-    const saved = await saveFailure(failure, { corpusDir: root, preset: 'default', engines, maxOps: 30, wrap, reduceMs: 15_000, date: '2026-11-25T00:00:00.000Z' });
+    const saved = await saveFailure(failure, { corpusDir: root, preset: 'default', engines, maxOps: 20, wrap, reduceMs: 15_000, date: '2026-11-25T00:00:00.000Z' });
     expect(saved.created).toBe(true);
     expect(saved.ops.length).toBeLessThanOrEqual(saved.shrunkOps);
     const c = await loadCase(saved.dir);
-    expect(c.meta).toMatchObject({ expect: 'diverges', seed: failure.runSeed, path: failure.path, preset: 'default', engines: ['memory', 'leveldb'], maxOps: 30 });
+    expect(c.meta).toMatchObject({ expect: 'diverges', seed: failure.runSeed, path: failure.path, preset: 'default', engines: ['memory', 'leveldb'], maxOps: 20 });
     expect(c.meta.divergence?.op).toMatch(/listGrantsForPrincipal/);
     expect(c.ops).toEqual(saved.ops);
     const broken = await replayCase(c, { wrap });
