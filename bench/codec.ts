@@ -3,10 +3,14 @@
  * the hand-written codec, protobufjs 8 (reflection) and @bufbuild/protobuf 2 (runtime descriptor). Prints a table
  * and writes JSON to /tmp/codec-bench.json (or the path given as the first argument).
  *
+ * Each run of each implementation is a fresh child process, so that no implementation inherits another's JIT
+ * feedback or heap; runs are interleaved across implementations so that all see the same machine load.
+ *
  * Run from the repository root:
  *   npx tsc -p tsconfig.build.json --outDir /tmp/cb; NODE_PATH=$PWD/node_modules node /tmp/cb/bench/codec.js
  * (`;` rather than `&&`: type errors elsewhere in the project still emit; NODE_PATH because /tmp/cb is outside it.)
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
@@ -31,32 +35,40 @@ import {
 const RUNS = 5;
 /** Passes over all blobs per timed run, so that a run lasts long enough to time. */
 const PASSES = 3;
+/** Untimed passes first: the first passes of a codec run several times slower than later ones. */
 const WARMUP_PASSES = 10;
+
+const IMPLEMENTATIONS: Record<string, () => Record<MessageName, ReferenceCodec>> = {
+  'hand-written (models/codec)': () => ({
+    ResourceType: { decode: decodeResourceType, encode: (m) => encodeResourceType(m as never) },
+    Resource: { decode: decodeResource, encode: (m) => encodeResource(m as never) },
+    Entitlement: { decode: decodeEntitlement, encode: (m) => encodeEntitlement(m as never) },
+    Grant: { decode: decodeGrant, encode: (m) => encodeGrant(m as never) },
+  }),
+  'protobufjs 8 (reflection)': protobufjsCodecs,
+  '@bufbuild/protobuf 2 (runtime descriptor)': bufbuildCodecs,
+};
+
+const KINDS = ['roundTrip', 'decode', 'encode'] as const;
+type Kind = (typeof KINDS)[number];
 
 interface Blob {
   readonly message: MessageName;
   readonly bytes: Uint8Array;
 }
 
-interface Result {
-  readonly implementation: string;
-  readonly roundTripOpsPerSec: number;
-  readonly decodeOpsPerSec: number;
-  readonly encodeOpsPerSec: number;
-  readonly mbPerSec: number;
-  readonly byteIdentical: boolean;
-  readonly mismatches: number;
-  readonly mapOrderDeterministic: boolean;
-  readonly roundTripWallOpsPerSec: number;
-  readonly roundTripRuns: Runs;
+/** Times in ms of one timed run: process CPU time (user + system, what the table reports) and wall time. */
+interface Timing {
+  readonly cpuMs: number;
+  readonly wallMs: number;
 }
 
-const handWritten: Record<MessageName, ReferenceCodec> = {
-  ResourceType: { decode: decodeResourceType, encode: (m) => encodeResourceType(m as never) },
-  Resource: { decode: decodeResource, encode: (m) => encodeResource(m as never) },
-  Entitlement: { decode: decodeEntitlement, encode: (m) => encodeEntitlement(m as never) },
-  Grant: { decode: decodeGrant, encode: (m) => encodeGrant(m as never) },
-};
+/** What one child process reports. */
+interface ChildReport {
+  readonly timings: Record<Kind, Timing>;
+  readonly mismatches: number;
+  readonly mapOrderDeterministic: boolean;
+}
 
 function loadBlobs(): Blob[] {
   return FIXTURE_NAMES.flatMap((name) =>
@@ -71,23 +83,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-/** Per-run times in ms: process CPU time (user + system), which the table reports as other work shares the machine, and wall time. */
-interface Runs {
-  readonly cpuMs: number[];
-  readonly wallMs: number[];
-}
-
-/** Runs a workload once (its untimed setup first), appending the times of the timed part to `runs`. */
-function timeOnce(setup: () => () => void, runs: Runs): void {
-  const fn = setup();
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  for (let i = 0; i < PASSES; i++) fn();
-  const used = process.cpuUsage(cpu);
-  runs.wallMs.push(performance.now() - wall);
-  runs.cpuMs.push((used.user + used.system) / 1000);
 }
 
 /** A grant whose sources need byte order ('10' < '9' < 'a' < 'é' < '😀'), encoded canonically and with entries reversed. */
@@ -115,19 +110,8 @@ function mapOrderCases(): { canonical: Uint8Array; permuted: Uint8Array } {
   return { canonical, permuted };
 }
 
-interface Candidate {
-  readonly implementation: string;
-  readonly codecs: Record<MessageName, ReferenceCodec>;
-}
-
 /** Each workload's setup runs untimed and returns the timed part. */
-interface Workload {
-  readonly roundTrip: () => () => void;
-  readonly decode: () => () => void;
-  readonly encode: () => () => void;
-}
-
-function workload(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): Workload {
+function workloads(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): Record<Kind, () => () => void> {
   return {
     roundTrip: () => () => {
       for (const b of blobs) {
@@ -138,8 +122,7 @@ function workload(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly B
     decode: () => () => {
       for (const b of blobs) codecs[b.message].decode(b.bytes);
     },
-    // Records are decoded afresh for every run and dropped after it, so that no codec's records stay alive to
-    // slow down the others' garbage collection, and encoding sees young objects as it does in a round trip.
+    // Records are decoded afresh for each run, so that encoding sees young objects as it does in a round trip.
     encode: () => {
       const decoded = blobs.map((b) => codecs[b.message].decode(b.bytes));
       return () => blobs.forEach((b, i) => codecs[b.message].encode(decoded[i]));
@@ -147,67 +130,71 @@ function workload(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly B
   };
 }
 
-function correctness(codecs: Record<MessageName, ReferenceCodec>, blobs: readonly Blob[]): { mismatches: number; mapOrderDeterministic: boolean } {
+function timeOnce(setup: () => () => void): Timing {
+  const fn = setup();
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < PASSES; i++) fn();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+}
+
+/** Child mode: checks one implementation, warms it up, times one run of each workload and prints a ChildReport. */
+function child(implementation: string): void {
+  const make = IMPLEMENTATIONS[implementation];
+  if (make === undefined) throw new Error(`unknown implementation ${implementation}`);
+  const codecs = make();
+  const blobs = loadBlobs();
   let mismatches = 0;
   for (const b of blobs) {
     const codec = codecs[b.message];
     if (!sameBytes(codec.encode(codec.decode(b.bytes)), b.bytes)) mismatches++;
   }
   const maps = mapOrderCases();
-  const grant = codecs.Grant;
   const mapOrderDeterministic =
-    sameBytes(grant.encode(grant.decode(maps.canonical)), maps.canonical) &&
-    sameBytes(grant.encode(grant.decode(maps.permuted)), maps.canonical);
-  return { mismatches, mapOrderDeterministic };
+    sameBytes(codecs.Grant.encode(codecs.Grant.decode(maps.canonical)), maps.canonical) &&
+    sameBytes(codecs.Grant.encode(codecs.Grant.decode(maps.permuted)), maps.canonical);
+  const loads = workloads(codecs, blobs);
+  for (let i = 0; i < WARMUP_PASSES; i++) for (const k of KINDS) loads[k]()();
+  const timings = Object.fromEntries(KINDS.map((k) => [k, timeOnce(loads[k])])) as Record<Kind, Timing>;
+  const report: ChildReport = { timings, mismatches, mapOrderDeterministic };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-/** Measures every candidate, interleaved run by run so that all of them see the same machine load. */
-function measureAll(candidates: readonly Candidate[], blobs: readonly Blob[]): Result[] {
-  const loads = candidates.map((c) => workload(c.codecs, blobs));
-  const kinds = ['roundTrip', 'decode', 'encode'] as const;
-  const runs = candidates.map(() => Object.fromEntries(kinds.map((k) => [k, { cpuMs: [], wallMs: [] } as Runs])));
-  // Warm up until the JIT has settled: the first passes of a codec run several times slower than later ones.
-  for (let i = 0; i < WARMUP_PASSES; i++) for (const load of loads) for (const k of kinds) load[k]()();
-  for (let run = 0; run < RUNS; run++) {
-    loads.forEach((load, i) => {
-      for (const k of kinds) timeOnce(load[k], runs[i]?.[k] as Runs);
-    });
-  }
-  const bytes = blobs.reduce((n, b) => n + b.bytes.length, 0);
-  const ops = blobs.length * PASSES;
-  const perSec = (ms: number[]): number => Math.round(ops / (median(ms) / 1000));
-  return candidates.map((c, i) => {
-    const r = runs[i] as Record<(typeof kinds)[number], Runs>;
-    const { mismatches, mapOrderDeterministic } = correctness(c.codecs, blobs);
-    return {
-      implementation: c.implementation,
-      roundTripOpsPerSec: perSec(r.roundTrip.cpuMs),
-      decodeOpsPerSec: perSec(r.decode.cpuMs),
-      encodeOpsPerSec: perSec(r.encode.cpuMs),
-      mbPerSec: Math.round(((bytes * PASSES) / 1e6 / (median(r.roundTrip.cpuMs) / 1000)) * 10) / 10,
-      byteIdentical: mismatches === 0,
-      mismatches,
-      mapOrderDeterministic,
-      roundTripWallOpsPerSec: perSec(r.roundTrip.wallMs),
-      roundTripRuns: r.roundTrip,
-    };
-  });
-}
-
-function main(): void {
-  const out = process.argv[2] ?? '/tmp/codec-bench.json';
+function parent(out: string): void {
   const blobs = loadBlobs();
   const counts = Object.fromEntries(MESSAGE_NAMES.map((m) => [m, blobs.filter((b) => b.message === m).length]));
-  const results = measureAll(
-    [
-      { implementation: 'hand-written (models/codec)', codecs: handWritten },
-      { implementation: 'protobufjs 8 (reflection)', codecs: protobufjsCodecs() },
-      { implementation: '@bufbuild/protobuf 2 (runtime descriptor)', codecs: bufbuildCodecs() },
-    ],
-    blobs,
-  );
+  const bytes = blobs.reduce((n, b) => n + b.bytes.length, 0);
+  const names = Object.keys(IMPLEMENTATIONS);
+  const reports: Record<string, ChildReport[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const name of names) {
+      const stdout = execFileSync(process.execPath, [__filename, '--child', name], { encoding: 'utf8' });
+      reports[name]?.push(JSON.parse(stdout) as ChildReport);
+    }
+  }
+  const ops = blobs.length * PASSES;
+  const results = names.map((name) => {
+    const runs = reports[name] ?? [];
+    const first = runs[0] as ChildReport;
+    const cpu = (k: Kind): number => median(runs.map((r) => r.timings[k].cpuMs));
+    const perSec = (ms: number): number => Math.round(ops / (ms / 1000));
+    return {
+      implementation: name,
+      roundTripOpsPerSec: perSec(cpu('roundTrip')),
+      roundTripWallOpsPerSec: perSec(median(runs.map((r) => r.timings.roundTrip.wallMs))),
+      decodeOpsPerSec: perSec(cpu('decode')),
+      encodeOpsPerSec: perSec(cpu('encode')),
+      mbPerSec: Math.round(((bytes * PASSES) / 1e6 / (cpu('roundTrip') / 1000)) * 10) / 10,
+      byteIdentical: first.mismatches === 0,
+      mismatches: first.mismatches,
+      mapOrderDeterministic: first.mapOrderDeterministic,
+      runs: runs.map((r) => r.timings),
+    };
+  });
   console.log(
-    `${blobs.length} blobs (${JSON.stringify(counts)}), median of ${RUNS} interleaved runs of ${PASSES} passes, by process CPU time, node ${process.version}\n`,
+    `${blobs.length} blobs (${JSON.stringify(counts)}); median of ${RUNS} runs (one child process each, ` +
+      `${PASSES} passes) by process CPU time; node ${process.version}\n`,
   );
   const header = ['implementation', 'round trip ops/s', '(wall)', 'decode ops/s', 'encode ops/s', 'MB/s', 'byte-identical', 'map order'];
   const rows = results.map((r) => [
@@ -223,10 +210,12 @@ function main(): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   for (const row of [header, ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i] as number)).join(' | '));
   const eligible = results.filter((r) => r.byteIdentical && r.mapOrderDeterministic);
-  const winner = eligible.sort((a, b) => b.roundTripOpsPerSec - a.roundTripOpsPerSec)[0];
+  const winner = [...eligible].sort((a, b) => b.roundTripOpsPerSec - a.roundTripOpsPerSec)[0];
   console.log(`\nfastest byte-identical and deterministic: ${winner?.implementation ?? 'none'}`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, runs: RUNS, passes: PASSES, blobs: blobs.length, counts, results, winner: winner?.implementation ?? null }, null, 2)}\n`);
+  const json = { node: process.version, runs: RUNS, passes: PASSES, blobs: blobs.length, counts, results, winner: winner?.implementation ?? null };
+  writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
 
-main();
+if (process.argv[2] === '--child') child(process.argv[3] ?? '');
+else parent(process.argv[2] ?? '/tmp/codec-bench.json');

@@ -31,7 +31,7 @@ export const FAULTS = [
   { name: 'asset-type-not-updated', engine: 'sqlite', appendix: 9, preset: 'assets', description: "re-putting an asset updates its data but keeps the old content type" },
   { name: 'missing-asset-corruption', engine: 'sqlite', appendix: 14, preset: 'assets', description: 'getAsset of a missing asset reads the absent row and reports CORRUPTION instead of NOT_FOUND' },
   { name: 'diff-includes-changed', engine: 'sqlite', appendix: 11, preset: 'cleanup', description: 'generateSyncDiff also copies records whose identity is in the base but whose data changed' },
-  { name: 'clone-drops-assets', engine: 'sqlite', appendix: 12, preset: 'assets', description: 'cloneSync copies every record table but v1_assets' },
+  { name: 'clone-drops-assets', engine: 'sqlite', appendix: 12, preset: 'mutants-clone', description: 'cloneSync copies every record table but v1_assets' },
   // ---- LevelDB ----
   { name: 'principal-prefix-leak', engine: 'leveldb', appendix: 2, preset: 'default', description: "listGrantsForPrincipal's scan bound drops the principal id's terminator, so u1 also lists u10's grants" },
   { name: 'stale-principal-index', engine: 'leveldb', appendix: 3, preset: 'default', description: "re-putting a grant keeps its old principal's index entry" },
@@ -39,12 +39,12 @@ export const FAULTS = [
   { name: 'sync-runs-token-repeats', engine: 'leveldb', appendix: 6, preset: 'lifecycle-heavy', description: 'a listSyncRuns page token holds the last run returned and the next page starts at it, so it repeats (forever at size 1)' },
   { name: 'count-on-replace', engine: 'leveldb', appendix: 0, preset: 'default', description: 'the per-sync record counters grow on every put, replacements included' },
   { name: 'batch-first-duplicate-wins', engine: 'leveldb', appendix: 4, preset: 'default', description: 'a plain put keeps the first of duplicate ids in one call instead of the last' },
-  { name: 'clone-loses-token', engine: 'leveldb', appendix: 12, preset: 'cleanup', description: "cloneSync writes the sync run without its sync token" },
+  { name: 'clone-loses-token', engine: 'leveldb', appendix: 12, preset: 'mutants-clone', description: "cloneSync writes the sync run without its sync token" },
   // ---- the abstract engine (any engine) ----
   { name: 'default-target-oldest', engine: 'any', appendix: 1, preset: 'lifecycle-heavy', description: 'the default read target is the oldest finished full sync instead of the latest' },
-  { name: 'no-unfinished-fallback', engine: 'any', appendix: 1, preset: 'lifecycle-heavy', description: 'with no finished full sync, reads do not fall back to the latest resumable unfinished sync' },
+  { name: 'no-unfinished-fallback', engine: 'any', appendix: 1, preset: 'mutants-unfinished', description: 'with no finished full sync, reads do not fall back to the latest resumable unfinished sync' },
   { name: 'reend-overwrites-ended-at', engine: 'any', appendix: 5, preset: 'lifecycle-heavy', description: 'endSync of a sync that had ended writes ended_at again' },
-  { name: 'cleanup-deletes-unfinished', engine: 'any', appendix: 10, preset: 'cleanup', description: 'cleanup reads a missing ended_at as 0, so unfinished non-full syncs count as ended long ago and go' },
+  { name: 'cleanup-deletes-unfinished', engine: 'any', appendix: 10, preset: 'mutants-cleanup', description: 'cleanup reads a missing ended_at as 0, so unfinished non-full syncs count as ended long ago and go' },
   { name: 'diff-parent-is-applied', engine: 'any', appendix: 11, preset: 'cleanup', description: "generateSyncDiff records the applied sync as the diff's parent instead of the base" },
 ] as const satisfies readonly FaultSpec[];
 

@@ -151,6 +151,12 @@ function weights(overrides: Partial<Record<OpKind, number>>): Record<OpKind, num
   return { ...DEFAULT_WEIGHTS, ...overrides };
 }
 
+/** Weights that draw only the kinds named (the narrow presets of the mutants self-test, issue 5). */
+function only(drawn: Partial<Record<OpKind, number>>): Record<OpKind, number> {
+  const none = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])) as Record<OpKind, number>;
+  return { ...none, ...drawn };
+}
+
 /** The presets by name. */
 export const PRESETS: Readonly<Record<string, Preset>> = {
   default: {
@@ -268,5 +274,27 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     weights: weights({ putAsset: 14, getAsset: 12, stats: 3, putGrants: 4, putEntitlements: 3, putResources: 3 }),
     segment: DEFAULT_SEGMENT,
     values: { ...DEFAULT_VALUES, assetSizes: [0, 0, 1, 2, 255, 1024, A - 1, A, A, A + 1, 2 * A] },
+  },
+  // Narrow presets for the mutants self-test (issue 5): short syncs that reach one rare path often.
+  'mutants-clone': {
+    description: 'short syncs with assets and checkpoints, cloned and read back (mutants: clone faults)',
+    maxOps: 40,
+    weights: only({ putResourceTypes: 2, putAsset: 6, checkpointSync: 4, cloneSync: 6, readClone: 6, getAsset: 1, clock: 2 }),
+    segment: { ...DEFAULT_SEGMENT, openPct: 100, openers: { startNewSync: 1 }, endPct: 85, maxBody: 4 },
+    values: { ...DEFAULT_VALUES, assetSizes: [0, 1, 16, 100], bigTokenPct: 0 },
+  },
+  'mutants-unfinished': {
+    description: 'syncs left unfinished by a reopen, then read with no sync named (mutants: read-target faults)',
+    maxOps: 40,
+    weights: only({ putResourceTypes: 4, putResources: 2, reopen: 4, listResourceTypes: 3, getResourceType: 2, stats: 2, clock: 1 }),
+    segment: { ...DEFAULT_SEGMENT, openPct: 90, openers: { startNewSync: 3, startSync: 1 }, endPct: 30, maxBody: 5 },
+    values: { ...DEFAULT_VALUES, clockSteps: [0, 1, 1000, 60_000_000, HOUR] },
+  },
+  'mutants-cleanup': {
+    description: 'short syncs of every type, some left unfinished by a reopen, and cleanups (mutants: cleanup faults)',
+    maxOps: 50,
+    weights: only({ startNewSync: 3, endSync: 3, reopen: 3, cleanup: 4, putResourceTypes: 1, clock: 2 }),
+    segment: { ...DEFAULT_SEGMENT, openPct: 95, openers: { startNewSync: 1 }, endPct: 60, maxBody: 3 },
+    values: { ...DEFAULT_VALUES, keeps: [undefined, 1, 1, 2], clockSteps: [0, 1, 1000, HOUR] },
   },
 };

@@ -5,8 +5,9 @@
 import { rm } from 'node:fs/promises';
 import type { Engine } from '../../engines/api';
 import { sqliteFactory } from '../../engines/sqlite';
+import type { RawStore } from '../../engines/raw';
 import { asRawStore, copySyncs } from '../../engines/transfer';
-import { canonicalJson, compareOutcomes, compareTwo, invariantDivergence, type Divergence, type Json, type OpContext } from '../compare';
+import { canonicalJson, compareOutcomes, compareTwo, invariantDivergence, normalizeSyncRun, toHex, type Divergence, type Json, type OpContext } from '../compare';
 import type { EngineSlot } from './engine-slot';
 import { SequentialSyncIds } from './sync-ids';
 import { takeSnapshot, type Snapshot, type SnapshotViolation } from './snapshot';
@@ -60,8 +61,25 @@ export function diffOwnSnapshots(ctx: OpContext, engine: string, rule: string, e
   return found;
 }
 
-/** Exports an engine's store to a c1z, reads it back with the SQLite engine and takes its snapshot. */
-async function exportedSnapshot(slot: EngineSlot, engine: Engine, assetIds: readonly string[], clock: () => number): Promise<Snapshot> {
+/** Every sync run and record of a store as canonical lines (bytes as hex), in a stable order. */
+async function rawLines(store: RawStore): Promise<string[]> {
+  const lines: string[] = [];
+  for (const run of await store.rawSyncRuns()) {
+    lines.push(`run ${canonicalJson(normalizeSyncRun(run))}`);
+    const records: string[] = [];
+    for await (const r of store.rawRecords(run.id)) {
+      records.push(`${run.id} ${r.kind} ${JSON.stringify(r.id)} t=${r.discoveredAt} ${r.contentType === undefined ? '' : `type=${JSON.stringify(r.contentType)} `}${toHex(r.data)}`);
+    }
+    lines.push(...records.sort());
+  }
+  return lines;
+}
+
+/**
+ * Exports an engine's store to a c1z, reads it back with the SQLite engine and returns the first stored record that
+ * differs (as bytes: every reader derives from them), or undefined when the export is faithful.
+ */
+async function exportDifference(slot: EngineSlot, engine: Engine, clock: () => number): Promise<{ expected: string; actual: string } | undefined> {
   const location = sqliteFactory.locationIn(slot.workDir, `${slot.name}-export`);
   const ids = new SequentialSyncIds();
   const options = { clock, newSyncId: () => ids.next(), durable: false };
@@ -72,9 +90,14 @@ async function exportedSnapshot(slot: EngineSlot, engine: Engine, assetIds: read
     } finally {
       await out.close();
     }
-    const back = await sqliteFactory.open(location, options);
+    const back = asRawStore(await sqliteFactory.open(location, options));
     try {
-      return await takeSnapshot(back, { assetIds });
+      const want = await rawLines(asRawStore(engine));
+      const got = await rawLines(back);
+      for (let i = 0; i < Math.max(want.length, got.length); i += 1) {
+        if (want[i] !== got[i]) return { expected: want[i] ?? '(nothing)', actual: got[i] ?? '(nothing)' };
+      }
+      return undefined;
     } finally {
       await back.close();
     }
@@ -100,11 +123,11 @@ export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpCont
   for (const slot of open) snaps.push({ engine: slot.name, snapshot: await takeSnapshot(slot.engine, { assetIds, syncs: options.syncs ?? 'all' }) });
   const found = diffSnapshots(ctx, snaps);
   if (options.exportRoundTrip && found.length === 0) {
-    for (const [i, slot] of open.entries()) {
-      const back = await exportedSnapshot(slot, slot.engine, assetIds, options.clock ?? (() => 0));
-      const own = snaps[i]?.snapshot;
-      // Snapshot entries all name their sync explicitly, so the export (with no current or view sync) must match all.
-      if (own !== undefined) found.push(...diffOwnSnapshots({ ...ctx, op: `${ctx.op} [c1z export]` }, slot.name, 'c1z export reads back differently', own, back));
+    for (const slot of open) {
+      const diff = await exportDifference(slot, slot.engine, options.clock ?? (() => 0));
+      if (diff !== undefined) {
+        found.push({ ...invariantDivergence({ ...ctx, op: `${ctx.op} [c1z export]` }, slot.name, 'c1z export reads back differently', 'the first stored record that differs'), ...diff });
+      }
     }
   }
   return found;

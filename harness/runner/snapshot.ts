@@ -68,7 +68,8 @@ export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOpti
     const main = await drain(o.pageSize);
     const value = normalizeOutcome(method, main.outcome);
     entries.set(key, value);
-    if (main.items.length > 1) {
+    // A second page size on the unfiltered lists only: filtered lists are paged at random sizes by the ops themselves.
+    if (main.items.length > 1 && call.filter === undefined) {
       // Small pages on small lists; on big lists about seven pages, so that big batches stay affordable.
       const altSize = main.items.length <= 10 * o.altPageSize ? o.altPageSize : Math.ceil(main.items.length / 7);
       const alt = await drain(altSize);

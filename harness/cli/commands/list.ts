@@ -4,9 +4,9 @@
  * the decoded records. The filters are SPEC §4's; each `<what>` maps to the contract's reader that serves them.
  */
 import type { Command } from 'commander';
-import { DEFAULTS, type Engine, type Page } from '../../../engines/api';
+import { DEFAULTS, type Engine, type Page, type Stored } from '../../../engines/api';
 import { formatC1zTime } from '../../../engines/c1z/timestamps';
-import type { ResourceId } from '../../../models/types';
+import type { Grant, ResourceId } from '../../../models/types';
 import { withMetrics } from '../../../engines/metrics';
 import { defaultReadTarget } from '../../../engines/sync-rules';
 import { asRawStore } from '../../../engines/transfer';
@@ -115,7 +115,7 @@ function rowsOf(engine: Engine, what: Exclude<What, 'syncs'>, syncId: string, o:
       }));
     }
     case 'grants':
-      return map(grantPages(engine, req, o), (s) => ({
+      return map(grantQuery(o)(engine, req), (s) => ({
         text: [s.record.id, `entitlement=${s.record.entitlement?.id ?? '-'}`, `principal=${showId(s.record.principal?.id)}`].join('\t'),
         json: stored('grant', s.discoveredAt, s.record),
       }));
@@ -124,8 +124,11 @@ function rowsOf(engine: Engine, what: Exclude<What, 'syncs'>, syncId: string, o:
   }
 }
 
+/** A request's sync and page size. */
+type Req = { syncId: string; pageSize: number };
+
 /** The grant reader that serves the given filters (SPEC §4), or a usage error for a combination none serves. */
-function grantPages(engine: Engine, req: { syncId: string; pageSize: number }, o: ListOptions) {
+function grantQuery(o: ListOptions): (engine: Engine, req: Req) => AsyncIterable<readonly Stored<Grant>[]> {
   const principal = o.principal === undefined ? undefined : resourceIdArg(o.principal, '--principal');
   const types = o.principalTypes?.split(',').map((t) => t.trim());
   if (types !== undefined && (types.length === 0 || types.includes(''))) throw new CliError('--principal-types takes a comma list of type ids');
@@ -133,17 +136,30 @@ function grantPages(engine: Engine, req: { syncId: string; pageSize: number }, o
   const only = (...allowed: string[]): boolean => given.every((f) => allowed.includes(f));
   if (o.entitlement !== undefined && only('entitlement', 'principal', 'principalTypes')) {
     const filter = { entitlementId: o.entitlement, ...(principal ? { principalId: principal } : {}), ...(types ? { principalResourceTypeIds: types } : {}) };
-    return pages((pageToken) => engine.listGrantsForEntitlement({ ...req, ...filter, pageToken }));
+    return (engine, req) => pages((pageToken) => engine.listGrantsForEntitlement({ ...req, ...filter, pageToken }));
   }
-  if (principal !== undefined && only('principal')) return pages((pageToken) => engine.listGrantsForPrincipal({ ...req, principalId: principal, pageToken }));
-  if (o.resourceType !== undefined && only('resourceType')) return pages((pageToken) => engine.listGrantsForResourceType({ ...req, resourceTypeId: o.resourceType as string, pageToken }));
+  if (principal !== undefined && only('principal')) return (engine, req) => pages((pageToken) => engine.listGrantsForPrincipal({ ...req, principalId: principal, pageToken }));
+  const resourceTypeId = o.resourceType;
+  if (resourceTypeId !== undefined && only('resourceType')) return (engine, req) => pages((pageToken) => engine.listGrantsForResourceType({ ...req, resourceTypeId, pageToken }));
   if (only('resource')) {
     const filter = o.resource === undefined ? {} : { resource: resourceIdArg(o.resource, '--resource') };
-    return pages((pageToken) => engine.listGrants({ ...req, ...filter, pageToken }));
+    return (engine, req) => pages((pageToken) => engine.listGrants({ ...req, ...filter, pageToken }));
   }
   throw new CliError(
     'grants filters combine as: --entitlement [--principal] [--principal-types]; --principal; --resource-type; --resource; or none',
   );
+}
+
+/** Checks the filters before the store is opened: each applies to `what`, ids parse, grant filters combine. */
+function checkFilters(what: What, o: ListOptions): void {
+  for (const f of FILTERS) {
+    if (o[f] !== undefined && !ALLOWED[what].includes(f)) throw new CliError(`${FLAG[f]} does not apply to ${what}`);
+  }
+  for (const f of ['parent', 'resource', 'principal'] as const) {
+    const value = o[f];
+    if (value !== undefined) resourceIdArg(value, FLAG[f]);
+  }
+  if (what === 'grants') grantQuery(o);
 }
 
 /** Asset metadata of one sync through bulk access (the contract has no asset list), in chunks of `pageSize`. */
@@ -200,9 +216,7 @@ export function registerList(program: Command, io: CliIo, setExit: SetExit): voi
     .action(async (whatArg: string, store: string, o: ListOptions) => {
       if (!(WHATS as readonly string[]).includes(whatArg)) throw new CliError(`list what? one of ${WHATS.join(', ')} (got ${JSON.stringify(whatArg)})`);
       const what = whatArg as What;
-      for (const f of FILTERS) {
-        if (o[f] !== undefined && !ALLOWED[what].includes(f)) throw new CliError(`${FLAG[f]} does not apply to ${what}`);
-      }
+        checkFilters(what, o);
       if (what === 'syncs' && o.sync !== undefined) throw new CliError('--sync does not apply to syncs');
       const pageSize = parseCount(o.pageSize ?? '500', '--page-size', 1);
       if (pageSize > DEFAULTS.maxPageSize) throw new CliError(`--page-size must be at most ${DEFAULTS.maxPageSize}`);

@@ -9,8 +9,9 @@ function sample(preset: string, seed: number, numRuns: number, maxOps?: number):
 }
 
 describe('opsArbitrary', () => {
-  test('the six presets of DESIGN exist', () => {
-    expect(PRESET_NAMES.sort()).toEqual(['assets', 'big-batches', 'cleanup', 'default', 'lifecycle-heavy', 'paging']);
+  test('the six presets of DESIGN exist, besides the narrow ones of the mutants self-test', () => {
+    const general = PRESET_NAMES.filter((name) => !name.startsWith('mutants-'));
+    expect(general.sort()).toEqual(['assets', 'big-batches', 'cleanup', 'default', 'lifecycle-heavy', 'paging']);
   });
 
   test.each(PRESET_NAMES)('%s is deterministic for a seed', (preset) => {

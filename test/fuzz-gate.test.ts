@@ -1,0 +1,33 @@
+/**
+ * CI gate, part 2: a fixed-seed fuzz budget on every preset and all three engines. The runs are a pure function of
+ * the seed, so a red build replays exactly with the repro line at the end of the printed report. Sized (see
+ * RUNS) to take about two minutes on a 2-core machine; `npm test` as a whole stays well under ten.
+ */
+import { PRESETS } from '../harness/generator';
+import { renderText } from '../harness/report';
+import { DEFAULT_ENGINES } from '../harness/runner/engine-registry';
+import { fuzz } from '../harness/runner/fuzz';
+import { sessionReport } from '../harness/runner/session-report';
+
+/** The gate's session seed: fixed, so CI runs the same sequences every time. */
+const SEED = 20261125;
+
+/** Runs per preset; big batches cost about four times as much per run as the others. */
+const RUNS: Readonly<Record<string, number>> = { default: 30, 'lifecycle-heavy': 30, paging: 30, cleanup: 30, 'big-batches': 12, assets: 40 };
+
+test('every preset has a budget', () => {
+  expect(Object.keys(RUNS).sort()).toEqual(Object.keys(PRESETS).sort());
+});
+
+describe.each(Object.keys(PRESETS))('fuzz gate, preset %s', (preset) => {
+  test(`seed ${SEED}: no divergence on ${DEFAULT_ENGINES.join(', ')}`, async () => {
+    const started = performance.now();
+    const engines = [...DEFAULT_ENGINES];
+    const result = await fuzz({ seed: SEED, preset, engines, runs: RUNS[preset] ?? 10, elapsedMs: () => performance.now() - started, shrinkMs: 60_000 });
+    if (result.failure !== undefined) {
+      const report = sessionReport({ runId: `fuzz-gate-${preset}`, seed: SEED, preset, engines }, result);
+      throw new Error(`fuzz gate: preset ${preset} diverged\n\n${renderText(report)}`);
+    }
+    expect(result.runs).toBe(RUNS[preset]);
+  }, 600_000);
+});
