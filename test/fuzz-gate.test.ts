@@ -12,14 +12,17 @@ import { sessionReport } from '../harness/runner/session-report';
 /** The gate's session seed: fixed, so CI runs the same sequences every time. */
 const SEED = 20261125;
 
-/** Runs per preset; big batches cost about four times as much per run as the others. */
-const RUNS: Readonly<Record<string, number>> = { default: 30, 'lifecycle-heavy': 30, paging: 30, cleanup: 30, 'big-batches': 12, assets: 40 };
+/**
+ * Runs per general preset (the mutants-* presets belong to `c1z-parity mutants`); a big-batches run costs about
+ * four times as much as the others.
+ */
+const RUNS: Readonly<Record<string, number>> = { default: 30, 'lifecycle-heavy': 30, paging: 30, cleanup: 30, 'big-batches': 10, assets: 30 };
 
-test('every preset has a budget', () => {
-  expect(Object.keys(RUNS).sort()).toEqual(Object.keys(PRESETS).sort());
+test('every gated preset exists', () => {
+  for (const preset of Object.keys(RUNS)) expect(PRESETS).toHaveProperty([preset]);
 });
 
-describe.each(Object.keys(PRESETS))('fuzz gate, preset %s', (preset) => {
+describe.each(Object.keys(RUNS))('fuzz gate, preset %s', (preset) => {
   test(`seed ${SEED}: no divergence on ${DEFAULT_ENGINES.join(', ')}`, async () => {
     const started = performance.now();
     const engines = [...DEFAULT_ENGINES];

@@ -12,6 +12,7 @@ import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedReso
 import type { RawRecord, RawStore } from '../raw';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
 import { compactAll, deleteSyncs } from './cleanup';
+import { copySyncKeys } from './clone';
 import { guarded, levelError, type Db } from './db';
 import { generateSyncDiff } from './diff';
 import { Kind } from './layout';
@@ -72,6 +73,17 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
     return this.run('rawLoadSync', () =>
       guarded('rawLoadSync', async () => {
         await raw.rawLoadSync(this.db, this.runs, run, records);
+        this.runs.set(run.id, run);
+        this.markDirty();
+      }),
+    );
+  }
+
+  /** Loads `run` into this (new) store by copying every key it owns in `src` verbatim: what cloneSync writes. */
+  private copySyncFrom(src: Db, run: SyncRun): Promise<void> {
+    return this.run('cloneSync', () =>
+      guarded('cloneSync', async () => {
+        await copySyncKeys(src, this.db, this.runs, run);
         this.runs.set(run.id, run);
         this.markDirty();
       }),
@@ -230,7 +242,7 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
       try {
         const clone = await LeveldbEngine.open(destination, this.options);
         try {
-          await clone.rawLoadSync(this.fault('clone-loses-token') ? { ...run, syncToken: '' } : run, raw.rawRecords(this.db, run.id));
+          await clone.copySyncFrom(this.db, this.fault('clone-loses-token') ? { ...run, syncToken: '' } : run);
         } finally {
           await clone.close();
         }

@@ -23,7 +23,10 @@ export function encodeEnvelope(discoveredAt: Micros, contentType: string, data: 
   const ct = Buffer.from(contentType, 'utf8');
   const out = Buffer.allocUnsafe(HEADER + ct.length + data.length);
   out[0] = ENVELOPE_FORMAT;
-  out.writeBigInt64BE(BigInt(discoveredAt), 1);
+  // int64 as two 32-bit halves, exact for safe integers: a BigInt per record cost more than the rest of the envelope.
+  const high = Math.floor(discoveredAt / 0x1_0000_0000);
+  out.writeInt32BE(high, 1);
+  out.writeUInt32BE(discoveredAt - high * 0x1_0000_0000, 5);
   out.writeUInt32BE(ct.length, 9);
   ct.copy(out, HEADER);
   out.set(data, HEADER + ct.length);
@@ -32,16 +35,21 @@ export function encodeEnvelope(discoveredAt: Micros, contentType: string, data: 
 
 /** Decodes a record envelope; `data` shares memory with `value`. */
 export function decodeEnvelope(value: Uint8Array): Envelope {
-  const buf = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  const buf = Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (buf.length < HEADER || buf[0] !== ENVELOPE_FORMAT) throw new StorageError('CORRUPTION', 'malformed record envelope');
-  const discoveredAt = Number(buf.readBigInt64BE(1));
+  // Exact whenever the stored value is a safe integer; any other value comes out unsafe and is rejected below.
+  const discoveredAt = buf.readInt32BE(1) * 0x1_0000_0000 + buf.readUInt32BE(5);
   const ctLength = buf.readUInt32BE(9);
   if (!Number.isSafeInteger(discoveredAt) || HEADER + ctLength > buf.length) {
     throw new StorageError('CORRUPTION', 'malformed record envelope');
   }
-  const ct = buf.subarray(HEADER, HEADER + ctLength);
-  const contentType = ct.toString('utf8');
-  if (!Buffer.from(contentType, 'utf8').equals(ct)) throw new StorageError('CORRUPTION', 'record envelope: bad content type');
+  // Only assets carry a content type; checking that it round-trips as UTF-8 costs an allocation, so skip it when empty.
+  let contentType = '';
+  if (ctLength > 0) {
+    const ct = buf.subarray(HEADER, HEADER + ctLength);
+    contentType = ct.toString('utf8');
+    if (!Buffer.from(contentType, 'utf8').equals(ct)) throw new StorageError('CORRUPTION', 'record envelope: bad content type');
+  }
   return { discoveredAt, contentType, data: buf.subarray(HEADER + ctLength) };
 }
 

@@ -1,12 +1,13 @@
 /**
  * The collector behind `withMetrics`: counts and latencies of every public call by engine, method and outcome (ok or
- * an error code), rows read and written, and the engines' own figures. It keeps them twice on purpose: in prom-client
- * metrics for the Prometheus text format, and in log-linear histograms for the percentiles of JSON snapshots and
- * report tables (prom-client's buckets are too coarse for a p99).
+ * an error code), rows read and written, and the engines' own figures. A call costs a few map lookups and array
+ * increments: plain totals per series, with a log-linear histogram for the percentiles of snapshots and tables
+ * (Prometheus buckets are too coarse for a p99). prom-client reads the totals only when the exposition is asked for.
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { Engine } from '../api';
 import { figuresOf, type EngineFigures } from './figures';
+import { bucketIndex, DerivedHistogram, type HistogramSeries } from './derived-histogram';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram';
 
 /** Bucket bounds of the Prometheus duration histogram, in seconds (100 µs to 10 s). */
@@ -40,12 +41,19 @@ export interface MetricsSnapshot {
   readonly engines: Readonly<Record<string, EngineSnapshot>>;
 }
 
+/** Running totals of one outcome of one method: calls, and seconds in the Prometheus buckets. */
+class OutcomeTotals {
+  calls = 0;
+  seconds = 0;
+  readonly buckets = new Uint32Array(DURATION_BUCKETS.length + 1);
+}
+
 /** Running totals of one engine's method. */
 class MethodTotals {
   calls = 0;
   rowsRead = 0;
   rowsWritten = 0;
-  readonly outcomes = new Map<string, number>();
+  readonly outcomes = new Map<string, OutcomeTotals>();
   readonly latency = new LatencyHistogram();
 }
 
@@ -58,20 +66,55 @@ function metricName(...parts: string[]): string {
 export class EngineMetrics {
   /** The prom-client registry holding every metric of this collector (one per collector, never the global one). */
   readonly registry = new Registry();
-  private readonly calls: Counter<'engine' | 'method' | 'outcome'>;
-  private readonly duration: Histogram<'engine' | 'method' | 'outcome'>;
-  private readonly rowsRead: Counter<'engine' | 'method'>;
-  private readonly rowsWritten: Counter<'engine' | 'method'>;
   private readonly totals = new Map<string, Map<string, MethodTotals>>();
   private readonly figures = new Map<string, EngineFigures>();
   private readonly gauges = new Map<string, Gauge>();
 
   constructor(private readonly prefix = 'c1z') {
     const registers = [this.registry];
-    this.calls = new Counter({ name: `${prefix}_engine_calls_total`, help: 'public engine calls by engine, method and outcome (ok or error code)', labelNames: ['engine', 'method', 'outcome'], registers });
-    this.duration = new Histogram({ name: `${prefix}_engine_call_duration_seconds`, help: 'time spent in public engine calls', labelNames: ['engine', 'method', 'outcome'], buckets: DURATION_BUCKETS, registers });
-    this.rowsRead = new Counter({ name: `${prefix}_engine_rows_read_total`, help: 'records returned by engine calls', labelNames: ['engine', 'method'], registers });
-    this.rowsWritten = new Counter({ name: `${prefix}_engine_rows_written_total`, help: 'records handed to engine writes that succeeded', labelNames: ['engine', 'method'], registers });
+    // Counters are set from the totals whenever the registry is read (prom-client's `collect` hook).
+    const calls: Counter<'engine' | 'method' | 'outcome'> = new Counter({
+      name: `${prefix}_engine_calls_total`,
+      help: 'public engine calls by engine, method and outcome (ok or error code)',
+      labelNames: ['engine', 'method', 'outcome'],
+      registers,
+      collect: () => {
+        calls.reset();
+        for (const [engine, method, t] of this.methodTotals()) for (const [outcome, o] of t.outcomes) calls.inc({ engine, method, outcome }, o.calls);
+      },
+    });
+    const rows = (name: string, help: string, of: (t: MethodTotals) => number): void => {
+      const counter: Counter<'engine' | 'method'> = new Counter({
+        name,
+        help,
+        labelNames: ['engine', 'method'],
+        registers,
+        collect: () => {
+          counter.reset();
+          for (const [engine, method, t] of this.methodTotals()) if (of(t) > 0) counter.inc({ engine, method }, of(t));
+        },
+      });
+    };
+    rows(`${prefix}_engine_rows_read_total`, 'records returned by engine calls', (t) => t.rowsRead);
+    rows(`${prefix}_engine_rows_written_total`, 'records handed to engine writes that succeeded', (t) => t.rowsWritten);
+    this.registry.registerMetric(
+      new DerivedHistogram(
+        { name: `${prefix}_engine_call_duration_seconds`, help: 'time spent in public engine calls', labelNames: ['engine', 'method', 'outcome'], buckets: DURATION_BUCKETS },
+        () => this.durationSeries(),
+      ),
+    );
+  }
+
+  /** Every (engine, method, totals). */
+  private *methodTotals(): Iterable<[string, string, MethodTotals]> {
+    for (const [engine, byMethod] of this.totals) for (const [method, t] of byMethod) yield [engine, method, t];
+  }
+
+  /** The duration histogram's series, one per engine, method and outcome. */
+  private *durationSeries(): Iterable<HistogramSeries> {
+    for (const [engine, method, t] of this.methodTotals()) {
+      for (const [outcome, o] of t.outcomes) yield { labels: { engine, method, outcome }, buckets: o.buckets, sum: o.seconds, count: o.calls };
+    }
   }
 
   /** Records one finished call. */
@@ -86,16 +129,20 @@ export class EngineMetrics {
       t = new MethodTotals();
       byMethod.set(method, t);
     }
+    let o = t.outcomes.get(outcome);
+    if (o === undefined) {
+      o = new OutcomeTotals();
+      t.outcomes.set(outcome, o);
+    }
+    const seconds = ms / 1000;
     t.calls += 1;
     t.rowsRead += rowsRead;
     t.rowsWritten += rowsWritten;
-    t.outcomes.set(outcome, (t.outcomes.get(outcome) ?? 0) + 1);
     t.latency.record(ms);
-    const labels = { engine, method, outcome };
-    this.calls.inc(labels);
-    this.duration.observe(labels, ms / 1000);
-    if (rowsRead > 0) this.rowsRead.inc({ engine, method }, rowsRead);
-    if (rowsWritten > 0) this.rowsWritten.inc({ engine, method }, rowsWritten);
+    o.calls += 1;
+    o.seconds += seconds;
+    const i = bucketIndex(DURATION_BUCKETS, seconds);
+    o.buckets[i] = (o.buckets[i] ?? 0) + 1;
   }
 
   /** Stores an engine's figures (replacing earlier ones) and exposes them as gauges `<prefix>_<kind>_<figure>`. */
@@ -141,10 +188,10 @@ export class EngineMetrics {
         const t = byMethod.get(method) as MethodTotals;
         overall.merge(t.latency);
         calls += t.calls;
-        errors += t.calls - (t.outcomes.get('ok') ?? 0);
+        errors += t.calls - (t.outcomes.get('ok')?.calls ?? 0);
         rowsRead += t.rowsRead;
         rowsWritten += t.rowsWritten;
-        const outcomes = Object.fromEntries([...t.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        const outcomes = Object.fromEntries([...t.outcomes].map(([o, n]) => [o, n.calls] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         methods[method] = { calls: t.calls, outcomes, rowsRead: t.rowsRead, rowsWritten: t.rowsWritten, latency: t.latency.summary() };
       }
       const figures = this.figures.get(engine);

@@ -27,21 +27,26 @@ export function renderEngineTable(snapshot: MetricsSnapshot): string[] {
   return alignColumns(rows);
 }
 
-/** The `top` methods by total time (over all engines), with each engine's calls, p95 and total side by side. */
+/** The `top` methods by total time (over all engines): calls, then each engine's p95 and total side by side. */
 export function renderMethodComparison(snapshot: MetricsSnapshot, top = 12): string[] {
   const engines = Object.keys(snapshot.engines);
   const totals = new Map<string, number>();
+  const calls = new Map<string, number>();
   for (const e of Object.values(snapshot.engines)) {
-    for (const [method, m] of Object.entries(e.methods)) totals.set(method, (totals.get(method) ?? 0) + m.latency.totalMs);
+    for (const [method, m] of Object.entries(e.methods)) {
+      totals.set(method, (totals.get(method) ?? 0) + m.latency.totalMs);
+      calls.set(method, Math.max(calls.get(method) ?? 0, m.calls));
+    }
   }
   const methods = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([m]) => m);
-  const rows = [['method', ...engines.flatMap((e) => [`${e} calls`, `${e} p95 ms`, `${e} total ms`])]];
+  const rows = [['method', 'calls', ...engines.flatMap((e) => [`${e} p95`, `${e} total ms`])]];
   for (const method of methods) {
     rows.push([
       method,
+      String(calls.get(method) ?? 0),
       ...engines.flatMap((e) => {
         const m = snapshot.engines[e]?.methods[method];
-        return m === undefined ? ['-', '-', '-'] : [String(m.calls), ms(m.latency.p95Ms), ms(m.latency.totalMs)];
+        return m === undefined ? ['-', '-'] : [ms(m.latency.p95Ms), ms(m.latency.totalMs)];
       }),
     ]);
   }
@@ -61,13 +66,15 @@ export function renderMethodTable(snapshot: MetricsSnapshot): string[] {
   return alignColumns(rows);
 }
 
-/** Each engine's own figures as `name{labels} value`, then any text the engine reports verbatim. */
+/** Each engine's own figures as `name{labels} value` (labelled zeros left out), then the engine's text verbatim. */
 export function renderFigures(snapshot: MetricsSnapshot): string[] {
   const lines: string[] = [];
   for (const [engine, e] of Object.entries(snapshot.engines)) {
     if (e.figures === undefined) continue;
     lines.push(`${engine} (${e.figures.engine})`);
-    const rows = e.figures.figures.map((f) => {
+    // Empty series (levels with no files, keyspaces with no keys) stay in JSON and Prometheus, not in the table.
+    const shown = e.figures.figures.filter((f) => f.labels === undefined || f.value !== 0);
+    const rows = shown.map((f) => {
       const labels = Object.entries(f.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
       return [`  ${f.name}${labels === '' ? '' : `{${labels}}`}`, String(Number.isInteger(f.value) ? f.value : f.value.toFixed(3))];
     });

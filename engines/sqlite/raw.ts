@@ -73,8 +73,15 @@ function columnsOf(record: RawRecord): ExtractedColumns {
 
 /** Writes one batch of raw records into a sync in one (nested) transaction; a repeated identity replaces the earlier. */
 export function writeRawBatch(db: Database, stmts: StatementCache, syncId: string, records: readonly RawRecord[]): void {
+  // Records of one source call share their discovered_at: format each distinct time once.
+  let lastAt: number | undefined;
+  let lastText = '';
   db.transaction(() => {
     for (const record of records) {
+      if (record.discoveredAt !== lastAt) {
+        lastText = formatC1zTime(record.discoveredAt);
+        lastAt = record.discoveredAt;
+      }
       const t = RECORD_TABLES[record.kind];
       if (t === undefined) throw new StorageError('INVALID_ARGUMENT', `unknown record kind ${String(record.kind)}`);
       if (!(record.data instanceof Uint8Array)) throw new StorageError('INVALID_ARGUMENT', `${record.kind} ${record.id}: data must be bytes`);
@@ -82,7 +89,7 @@ export function writeRawBatch(db: Database, stmts: StatementCache, syncId: strin
         ...columnsOf(record),
         data: record.data,
         sync_id: syncId,
-        discovered_at: formatC1zTime(record.discoveredAt),
+        discovered_at: lastText,
       });
     }
   })();

@@ -42,10 +42,19 @@ export function decodeBlob<T>(decode: (bytes: Uint8Array) => T, value: unknown, 
   }
 }
 
+// The last timestamp parsed: rows written by one call share their discovered_at, so a page or a bulk read parses
+// each distinct text once instead of once per row (parsing was a tenth of a bulk read's time).
+let lastText: string | undefined;
+let lastMicros: Micros = 0;
+
 /** Parses a stored timestamp; CORRUPTION when it is not c1z timestamp text. */
 export function timeOf(value: unknown, what: string): Micros {
   if (typeof value !== 'string') throw new StorageError('CORRUPTION', `${what}: timestamp is not text`);
-  return parseC1zTime(value);
+  if (value !== lastText) {
+    lastMicros = parseC1zTime(value);
+    lastText = value;
+  }
+  return lastMicros;
 }
 
 /** Decodes a record row into a stored record. */

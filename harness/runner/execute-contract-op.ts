@@ -5,7 +5,7 @@
 import type { Page } from '../../engines/api';
 import { StorageError } from '../../engines/errors';
 import { drainList, normalizeOutcome, type Json, type Outcome } from '../compare';
-import { executeOp, type ContractOp, type ListOp } from '../ops';
+import { MALFORMED_PAGE_TOKEN, executeOp, type ContractOp, type ListOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
 
 /** The normalised outcome of an op on one engine, and the paging invariants it broke. */
@@ -34,7 +34,9 @@ async function settleOp(slot: EngineSlot, op: ContractOp, foreignToken: string |
   try {
     const r = await executeOp(slot.engine, op, {
       destination: (name) => slot.cloneLocation(name),
-      pageToken: (symbol) => (symbol === 'foreign' ? foreignToken : undefined),
+      // Tokens are opaque and engine-specific: a foreign token must come from the same engine. When the store has no
+      // second page to take one from, the token stands in as malformed for every engine alike.
+      pageToken: (symbol) => (symbol === 'foreign' ? (foreignToken ?? MALFORMED_PAGE_TOKEN) : undefined),
     });
     return r.ok ? { ok: true, value: r.value } : { ok: false, error: new StorageError(r.code, r.message) };
   } catch (error) {

@@ -23,6 +23,8 @@ export interface ReplayOptions {
   /** The clock the stores are opened with (reads name their sync, so it only matters for timestamps of nothing). */
   readonly clock: () => number;
   readonly onProgress?: (line: string) => void;
+  /** Measures each engine's load and reads (an `engines/metrics` wrapper); none unless asked for. */
+  readonly metrics?: (name: string, engine: Engine) => Engine;
 }
 
 /** What a replay found. */
@@ -48,7 +50,8 @@ export async function replayC1z(file: string, options: ReplayOptions): Promise<R
     for (const name of options.engines) {
       const factory = ENGINE_FACTORIES[name];
       const location = factory.locationIn(workDir, name);
-      const engine = await factory.open(location, engineOptions);
+      const opening = await factory.open(location, engineOptions);
+      const engine = options.metrics ? options.metrics(name, opening) : opening;
       opened.push({ name, engine, location });
       options.onProgress?.(`loading ${path.basename(file)} into ${name}`);
       const copied = await copySyncs(source, asRawStore(engine));

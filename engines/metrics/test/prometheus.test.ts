@@ -46,6 +46,31 @@ describe('Prometheus exposition', () => {
     expect(families.get('c1z_model_bytes')).toMatchObject({ type: 'gauge', help: 'bytes per kind', samples: [{ labels: { engine: label, kind: 'grant' }, value: 12.5 }] });
   });
 
+  test('durations land in the right buckets, with sum and count', async () => {
+    const metrics = new EngineMetrics();
+    const timer = new FakeTimer();
+    const inner = await memoryFactory.open('prom-test', testOptions());
+    const slow = new Proxy(inner, {
+      get(target, prop) {
+        const v: unknown = Reflect.get(target, prop, target);
+        if (prop === 'stats') return async () => ((timer.ms += 40), target.stats());
+        if (prop === 'getSync') return async (id: string) => ((timer.ms += 0.3), target.getSync(id));
+        return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
+      },
+    });
+    const engine = withMetrics(slow, { metrics, now: timer.now });
+    for (let i = 0; i < 4; i++) await engine.stats();
+    await expect(engine.getSync('x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const h = parseExposition(await metrics.prometheus()).get('c1z_engine_call_duration_seconds')!;
+    const at = (method: string, le: string): number | undefined => h.samples.find((s) => s.labels['method'] === method && s.labels['le'] === le)?.value;
+    expect([at('stats', '0.025'), at('stats', '0.05'), at('stats', '+Inf')]).toEqual([0, 4, 4]);
+    expect([at('getSync', '0.00025'), at('getSync', '0.0005'), at('getSync', '+Inf')]).toEqual([0, 1, 1]);
+    const sum = h.samples.find((s) => s.name.endsWith('_sum') && s.labels['method'] === 'stats')!;
+    expect(sum.value).toBeCloseTo(0.16, 9);
+    expect(h.samples.find((s) => s.name.endsWith('_count') && s.labels['method'] === 'getSync')).toMatchObject({ labels: { outcome: 'NOT_FOUND' }, value: 1 });
+    await engine.close();
+  });
+
   test('the reader rejects what is not the format', () => {
     expect(() => parseExposition('# TYPE a counter\na{x="1} 1\n')).toThrow(/bad labels|bad sample/);
     expect(() => parseExposition('# TYPE a counter\nb 1\n')).toThrow(/outside its family/);

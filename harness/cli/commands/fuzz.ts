@@ -1,6 +1,7 @@
 /**
  * `c1z-parity fuzz [--time 60s | --runs N] [--seed N] [--preset NAME] [--engines a,b] [--shard k/n]
- * [--report-dir DIR] [--corpus-dir DIR] [--reduce-time 60s] [--no-save] [--json]`: random sync sequences through
+ * [--report-dir DIR] [--corpus-dir DIR] [--reduce-time 60s] [--no-save] [--json] [--metrics [format]] [--slow-log [ms]]`:
+ * random sync sequences through
  * every engine; exit 1 when anything diverged, after reducing the failing run and saving it as a corpus case.
  */
 import path from 'node:path';
@@ -17,9 +18,10 @@ import { Progress } from '../progress';
 import { runId } from '../run-id';
 import { wallClockMicros } from '../real-clock';
 import { caseReproCommand, saveFailure, type SavedFailure } from '../../corpus';
+import { addMetricsFlags, measuringFrom, printMetrics, writeMetricsFiles, type MetricsFlags } from './metrics-flags';
 import type { SetExit } from '.';
 
-interface FuzzCliOptions {
+interface FuzzCliOptions extends MetricsFlags {
   time?: string;
   runs?: string;
   seed?: string;
@@ -36,8 +38,7 @@ interface FuzzCliOptions {
 
 /** Registers the `fuzz` verb. */
 export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): void {
-  program
-    .command('fuzz')
+  addMetricsFlags(program.command('fuzz'))
     .description('drive random sync sequences through every engine and compare every result')
     .option('--time <duration>', 'time budget (60s, 30m, 1h), run as a deterministic op budget (see README)')
     .option('--runs <n>', 'an exact number of runs (default 100 when no --time)')
@@ -61,9 +62,11 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       const shard = opts.shard === undefined ? undefined : parseShardOption(opts.shard);
       const reduceMs = parseDuration(opts.reduceTime, '--reduce-time');
       const maxOps = opts.maxOps === undefined ? undefined : parseCount(opts.maxOps, '--max-ops', 1);
+      const measuring = measuringFrom(opts, io, opts.json === true);
       const progress = new Progress(io);
       const started = performance.now();
       const result = await fuzz({
+        ...(measuring.wrapper ? { metrics: measuring.wrapper } : {}),
         seed,
         preset,
         engines,
@@ -79,6 +82,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       const reportDir = path.resolve(opts.reportDir ?? path.join(packageRoot(), 'reports'), id);
       const report = sessionReport({ runId: id, seed, preset, engines, ...(shard ? { shard } : {}), ...(maxOps === undefined ? {} : { maxOps }) }, result);
       await writeReport(reportDir, report);
+      if (measuring.metrics) await writeMetricsFiles(reportDir, measuring.metrics);
       let saved: SavedFailure | undefined;
       if (result.failure && opts.save) {
         progress.update(`fuzz seed ${seed}: reducing the failing run (up to ${opts.reduceTime})`);
@@ -107,6 +111,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         reportDir,
         repro: report.repro,
         ...(saved === undefined ? {} : { corpusCase: saved.dir, caseRepro: caseReproCommand(saved.dir) }),
+        ...(measuring.metrics && measuring.format === 'json' ? { metrics: measuring.metrics.snapshot() } : {}),
       };
       if (result.truncated) {
         writeLine(io.stderr, `c1z-parity: warning: the machine ran far slower than the op budget assumes; stopped at twice --time after ${result.runs} runs (not reproducible by --time; use the repro line)`);
@@ -125,6 +130,9 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         writeLine(io.stdout, `historyDigest ${summary.historyDigest}`);
         writeLine(io.stdout, `report: ${reportDir}`);
         writeLine(io.stdout, `repro: ${summary.repro}`);
+      }
+      if (measuring.metrics && measuring.format && !(opts.json && measuring.format === 'json')) {
+        await printMetrics(io, measuring.metrics, measuring.format, { methods: false });
       }
       setExit(result.failure ? EXIT.failed : EXIT.ok);
     });

@@ -177,9 +177,18 @@ async function* assetRows(engine: Engine, syncId: string, pageSize: number): Asy
   if (chunk.length > 0) yield chunk;
 }
 
-/** Writes text, waiting for the stream to drain when it asks to (a pipe to a slow reader). */
+/** Writes text, waiting for the stream to drain when it asks to (a pipe to a slow reader), or to fail. */
 async function emit(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.removeListener('drain', done);
+      stream.removeListener('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+  });
 }
 
 /** The sync to list: `--sync`, or SPEC §3's default read target on a freshly opened store. */
@@ -239,14 +248,20 @@ export function registerList(program: Command, io: CliIo, setExit: SetExit): voi
           if (syncId === undefined) return setExit(EXIT.usage);
           source = rowsOf(engine, what, syncId, o, pageSize);
         }
+        // A reader that goes away (`| head`) ends the listing quietly, as for any Unix filter.
+        let gone = false;
+        io.stdout.on('error', () => {
+          gone = true;
+        });
         let printed = 0;
         for await (const rows of source) {
+          if (gone) break;
           const take = rows.slice(0, Math.max(0, limit - printed));
           if (take.length > 0) await emit(io.stdout, take.map((r) => `${o.json ? JSON.stringify(r.json, bytesAsBase64) : r.text}\n`).join(''));
           printed += take.length;
           if (printed >= limit) break;
         }
-        if (!o.json) writeLine(io.stderr, `${printed} ${what}`);
+        if (!o.json && !gone) writeLine(io.stderr, `${printed} ${what}`);
       }, storeEngineOptions(o));
     });
 }

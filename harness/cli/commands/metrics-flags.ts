@@ -2,8 +2,21 @@
  * The observability flags verbs share: `--metrics [format]` (a table, JSON, or the Prometheus text format) and
  * `--slow-log [ms]` (slow calls as JSON lines on stderr, 500 ms unless given), and how their output is printed.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_SLOW_MS, createSlowLogger, renderEngineTable, renderFigures, renderMethodComparison, renderMethodTable, type EngineMetrics, type SlowLog } from '../../../engines/metrics';
+import {
+  DEFAULT_SLOW_MS,
+  EngineMetrics,
+  createSlowLogger,
+  renderEngineTable,
+  renderFigures,
+  renderMethodComparison,
+  renderMethodTable,
+  withMetrics,
+  type MeasuringWrapper,
+  type SlowLog,
+} from '../../../engines/metrics';
 import { CliError, writeLine, type CliIo } from '../io';
 
 /** The ways metrics are printed. */
@@ -57,9 +70,36 @@ export function metricsTableLines(metrics: EngineMetrics, options: { methods?: b
   return lines;
 }
 
-/** Prints the metrics in `format` to stdout. */
-export async function printMetrics(io: CliIo, metrics: EngineMetrics, format: MetricsFormat): Promise<void> {
+/** Prints the metrics in `format` to stdout (`methods: false` leaves out the table of every method). */
+export async function printMetrics(io: CliIo, metrics: EngineMetrics, format: MetricsFormat, options: { methods?: boolean } = {}): Promise<void> {
   if (format === 'prom') io.stdout.write(await metrics.prometheus());
   else if (format === 'json') writeLine(io.stdout, JSON.stringify({ metrics: metrics.snapshot() }));
-  else for (const line of metricsTableLines(metrics)) writeLine(io.stdout, line);
+  else for (const line of metricsTableLines(metrics, options)) writeLine(io.stdout, line);
+}
+
+/** What a run-wide verb (fuzz, replay-c1z) measures with: the format, the collector and the runner's wrapper. */
+export interface Measuring {
+  readonly format?: MetricsFormat;
+  readonly metrics?: EngineMetrics;
+  /** For the runner's `metrics` hook; absent when neither metrics nor the slow log are on. */
+  readonly wrapper?: MeasuringWrapper;
+}
+
+/** Sets up measuring from the flags: nothing at all unless `--metrics` or `--slow-log` is given. */
+export function measuringFrom(flags: MetricsFlags, io: CliIo, json: boolean): Measuring {
+  const format = metricsFormat(flags, json);
+  const slowLog = slowLogOf(flags, io);
+  if (format === undefined && slowLog === undefined) return {};
+  const metrics = format === undefined ? undefined : new EngineMetrics();
+  const options = { ...(metrics ? { metrics } : {}), ...(slowLog ? { slowLog } : {}) };
+  const wrapper: MeasuringWrapper = (name, engine) => withMetrics(engine, { ...options, label: name });
+  return { ...(format ? { format } : {}), ...(metrics ? { metrics } : {}), wrapper };
+}
+
+/** Writes metrics.json, metrics.prom and metrics.txt (every table) into a report folder. */
+export async function writeMetricsFiles(dir: string, metrics: EngineMetrics): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, 'metrics.json'), `${JSON.stringify(metrics.snapshot(), null, 2)}\n`, 'utf8');
+  await fs.writeFile(path.join(dir, 'metrics.prom'), await metrics.prometheus(), 'utf8');
+  await fs.writeFile(path.join(dir, 'metrics.txt'), `${metricsTableLines(metrics).join('\n')}\n`, 'utf8');
 }

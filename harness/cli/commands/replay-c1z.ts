@@ -1,6 +1,7 @@
 /**
- * `c1z-parity replay-c1z <file.c1z> [--engines a,b] [--max-filter-values N] [--report-dir DIR] [--json]`: loads a
- * real sync file into every engine and compares every reader on every sync; exit 1 with a report when they differ.
+ * `c1z-parity replay-c1z <file.c1z> [--engines a,b] [--max-filter-values N] [--report-dir DIR] [--json]
+ * [--metrics [format]] [--slow-log [ms]]`: loads a real sync file into every engine and compares every reader on every
+ * sync; exit 1 with a report when they differ.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -14,24 +15,26 @@ import { parseCount, parseEnginesOption } from '../options';
 import { Progress } from '../progress';
 import { wallClockMicros } from '../real-clock';
 import { runId } from '../run-id';
+import { addMetricsFlags, measuringFrom, printMetrics, writeMetricsFiles, type MetricsFlags } from './metrics-flags';
 import type { SetExit } from '.';
 
 /** Registers the `replay-c1z` verb. */
 export function registerReplayC1z(program: Command, io: CliIo, setExit: SetExit): void {
-  program
-    .command('replay-c1z')
+  addMetricsFlags(program.command('replay-c1z'))
     .description('load a real c1z into every engine and compare every reader on every sync')
     .argument('<file>', 'a .c1z file written by the Go SDK (or by this project)')
     .option('--engines <list>', `engines (default ${DEFAULT_ENGINES.join(',')})`)
     .option('--max-filter-values <n>', 'at most this many values per filter (default: every value in the data)')
     .option('--report-dir <dir>', 'where to write the report folder when engines differ (default reports/)')
     .option('--json', 'print one JSON summary object')
-    .action(async (file: string, opts: { engines?: string; maxFilterValues?: string; reportDir?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { engines?: string; maxFilterValues?: string; reportDir?: string; json?: boolean } & MetricsFlags) => {
       const engines = opts.engines === undefined ? [...DEFAULT_ENGINES] : parseEnginesOption(opts.engines);
       const maxFilterValues = opts.maxFilterValues === undefined ? undefined : parseCount(opts.maxFilterValues, '--max-filter-values', 1);
+      const measuring = measuringFrom(opts, io, opts.json === true);
       const progress = new Progress(io);
       const started = performance.now();
       const result = await replayC1z(file, {
+        ...(measuring.wrapper ? { metrics: measuring.wrapper } : {}),
         engines,
         clock: wallClockMicros,
         ...(maxFilterValues === undefined ? {} : { maxFilterValues }),
@@ -58,12 +61,16 @@ export function registerReplayC1z(program: Command, io: CliIo, setExit: SetExit)
           historyDigest: '',
         };
         await writeReport(reportDir, report);
+        if (measuring.metrics) await writeMetricsFiles(reportDir, measuring.metrics);
         if (!opts.json) writeLine(io.stdout, renderText(report));
       }
-      const summary = { file, engines, syncs: result.syncs, records: result.records, readsCompared: result.entries, divergences: result.divergences.length, seconds: Number(seconds.toFixed(3)), ...(reportDir ? { reportDir } : {}) };
+      const summary = { file, engines, syncs: result.syncs, records: result.records, readsCompared: result.entries, divergences: result.divergences.length, seconds: Number(seconds.toFixed(3)), ...(reportDir ? { reportDir } : {}), ...(measuring.metrics && measuring.format === 'json' ? { metrics: measuring.metrics.snapshot() } : {}) };
       if (opts.json) writeLine(io.stdout, JSON.stringify(summary));
       else if (result.divergences.length === 0) writeLine(io.stdout, `ok: ${result.syncs} syncs, ${result.records} records, ${result.entries} reads agree on ${engines.join(', ')} (${summary.seconds}s)`);
       else writeLine(io.stdout, `report: ${reportDir}`);
+      if (measuring.metrics && measuring.format && !(opts.json && measuring.format === 'json')) {
+        await printMetrics(io, measuring.metrics, measuring.format, { methods: false });
+      }
       setExit(result.divergences.length === 0 ? EXIT.ok : EXIT.failed);
     });
 }
