@@ -6,7 +6,7 @@
  */
 import type { SyncRun } from '../../models/types';
 import type { Db } from './db';
-import { decodeKey } from './keys';
+import { componentEnds, decodeTuple } from './keys';
 import { countByTypeKey, countKey, Kind, key, range, RECORD_KINDS, type RecordKindByte } from './layout';
 import { abandonSync, markPending, pendingKey } from './cleanup';
 import { READ_AHEAD_BYTES } from './read-ahead';
@@ -20,20 +20,27 @@ const FLUSH_AT = 5000;
 /** Copies one kind's additions from `applied` into `created`, flushing full write sets as it goes. */
 async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied: string, created: string, ws: WriteSet): Promise<void> {
   const r = range(kind, applied);
+  // A record's key in another sync is that sync's key prefix and the same encoded identity: spliced, not re-encoded.
+  const baseHead = key(kind, base);
+  const createdHead = key(kind, created);
   const it = db.iterator({ gte: r.gte, lt: r.lt, highWaterMarkBytes: READ_AHEAD_BYTES });
   try {
     for (;;) {
       const entries = await it.nextv(CHUNK);
       if (entries.length === 0) break;
-      const identities = entries.map(([k]) => decodeKey(k).parts.slice(1));
-      const inBase = await db.hasMany(identities.map((parts) => key(kind, base, ...parts)));
+      const identities = entries.map(([k]) => {
+        const identity = k.subarray(r.gte.length);
+        componentEnds(identity, 0); // CORRUPTION on a malformed key, as decoding it would be
+        return identity;
+      });
+      const inBase = await db.hasMany(identities.map((identity) => Buffer.concat([baseHead, identity])));
       entries.forEach(([, value], i) => {
         if (inBase[i] === true) return;
-        const parts = identities[i] as Buffer[];
+        const identity = identities[i] as Buffer;
         for (const idx of storedIndexKeys(kind, created, value)) ws.put(idx, Buffer.alloc(0));
-        ws.put(key(kind, created, ...parts), value);
+        ws.put(Buffer.concat([createdHead, identity]), value);
         ws.count(countKey(created, kind), 1);
-        if (kind === Kind.resource) ws.count(countByTypeKey(created, (parts[0] as Buffer).toString('utf8')), 1);
+        if (kind === Kind.resource) ws.count(countByTypeKey(created, (decodeTuple(identity)[0] ?? Buffer.alloc(0)).toString('utf8')), 1);
       });
       if (ws.size >= FLUSH_AT) await ws.commit(db);
     }

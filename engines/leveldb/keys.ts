@@ -79,6 +79,23 @@ export function decodeTuple(buf: Uint8Array, offset = 0): Buffer[] {
   return parts;
 }
 
+/**
+ * The offset just past each component of an encoded key (its terminator included), reading from `offset`, without
+ * decoding any component; throws CORRUPTION on malformed bytes, as `decodeTuple` does.
+ */
+export function componentEnds(key: Uint8Array, offset = 2): number[] {
+  const ends: number[] = [];
+  for (let i = offset; i < key.length; ) {
+    const zero = key.indexOf(0, i);
+    if (zero === -1 || zero + 1 >= key.length) throw new StorageError('CORRUPTION', 'malformed key: unterminated component');
+    const next = key[zero + 1];
+    if (next === TERMINATOR) ends.push(zero + 2);
+    else if (next !== ESCAPE) throw new StorageError('CORRUPTION', `malformed key: bad escape at byte ${zero}`);
+    i = zero + 2;
+  }
+  return ends;
+}
+
 const SEPARATOR = '\u0000\u0001';
 
 /** True when every part is a string without U+0000, so that joining with the terminator is the encoding. */

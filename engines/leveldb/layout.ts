@@ -5,7 +5,7 @@
  */
 import type { ResourceId } from '../../models/types';
 import { StorageError } from '../errors';
-import { encodeKey, encodeOrderedInt, prefixRange, type KeyPart, type KeyRange } from './keys';
+import { componentEnds, encodeKey, encodeOrderedInt, prefixRange, type KeyPart, type KeyRange } from './keys';
 
 /** The first byte of every key; a store whose marker says otherwise is another format. */
 export const FORMAT_VERSION = 1;
@@ -158,6 +158,35 @@ export function primaryKeyOfIndex(kind: number, parts: readonly Buffer[]): Buffe
     default:
       throw new StorageError('CORRUPTION', `kind ${kind} is not an index`);
   }
+}
+
+/** Per index kind: the record kind it points at and which of its components form that record's key. */
+const INDEX_TARGETS: Readonly<Record<number, { readonly kind: number; readonly components: readonly number[] }>> = {
+  [Kind.resourceByParent]: { kind: Kind.resource, components: [0, 3, 4] },
+  [Kind.entitlementByResource]: { kind: Kind.entitlement, components: [0, 3] },
+  [Kind.grantByResource]: { kind: Kind.grant, components: [0, 3] },
+  [Kind.grantByEntitlement]: { kind: Kind.grant, components: [0, 4] },
+  [Kind.grantByPrincipal]: { kind: Kind.grant, components: [0, 4] },
+};
+
+/**
+ * The primary key an encoded index key points at, the same bytes as `primaryKeyOfIndex` of its decoded parts: an
+ * encoded component is the same wherever it sits, so the record key is spliced from the index key's bytes (decoding
+ * and re-encoding every component cost a list page more than reading its records).
+ */
+export function primaryKeyOfIndexKey(indexKey: Buffer): Buffer {
+  const kind = indexKey[1] ?? -1;
+  const target = INDEX_TARGETS[kind];
+  if (target === undefined) throw new StorageError('CORRUPTION', `kind ${kind} is not an index`);
+  const ends = componentEnds(indexKey);
+  if (ends.length !== INDEX_ARITY[kind]) throw new StorageError('CORRUPTION', `index key of kind ${kind} has ${ends.length} components`);
+  const spans = target.components.map((c) => [c === 0 ? 2 : (ends[c - 1] as number), ends[c] as number] as const);
+  const out = Buffer.allocUnsafe(spans.reduce((n, [from, to]) => n + to - from, 2));
+  out[0] = FORMAT_VERSION;
+  out[1] = target.kind;
+  let at = 2;
+  for (const [from, to] of spans) at += indexKey.copy(out, at, from, to);
+  return out;
 }
 
 /** The number of components an index key of each kind has. */

@@ -7,8 +7,8 @@ import type { EntitlementGrantFilter, PageArgs, PrincipalGrantFilter, ResourceFi
 import { StorageError } from '../errors';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 import type { Db } from './db';
-import { decodeKey, prefixRange, type KeyRange } from './keys';
-import { Kind, key, primaryKeyOfIndex, range, resourceKey } from './layout';
+import { prefixRange, type KeyRange } from './keys';
+import { Kind, key, primaryKeyOfIndexKey, range, resourceKey } from './layout';
 import { scanPage, type Entry } from './paging';
 import { decodeStored, entitlementSpec, grantSpec, resourceSpec, resourceTypeSpec, type RecordSpec } from './records';
 import { decodeEnvelope } from './values';
@@ -31,10 +31,7 @@ function primaryPage<T>(db: Db, spec: RecordSpec<T>, query: unknown, r: KeyRange
 
 /** Resolves index entries to their records; an entry whose record is gone is CORRUPTION. */
 async function loadIndexed<T>(db: Db, spec: RecordSpec<T>, entries: readonly Entry[]): Promise<Stored<T>[]> {
-  const keys = entries.map((e) => {
-    const k = decodeKey(e.key);
-    return primaryKeyOfIndex(k.kind, k.parts);
-  });
+  const keys = entries.map((e) => primaryKeyOfIndexKey(e.key));
   // Pages are usually small: synchronous gets spare each page a round trip to LevelDB's thread (about 5 µs a key).
   const values = keys.length <= SYNC_GET_LIMIT ? keys.map((k) => db.getSync(k)) : await db.getMany(keys);
   return values.map((v, i) => {
