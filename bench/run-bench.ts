@@ -97,7 +97,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         workload: workload.id,
         targets: workload.mode === 'all' ? (['all'] as const) : engines,
         scale: options.scale,
-        repetitions,
+        repetitions: Math.min(repetitions, workload.maxRepetitions ?? repetitions),
         templates,
         sourceC1z,
         workDir,

@@ -25,10 +25,10 @@ export type ScaleName = (typeof SCALE_NAMES)[number];
 
 /** Every scale by name. */
 export const SCALES: Readonly<Record<ScaleName, Scale>> = {
-  tiny: { name: 'tiny', grants: 1_000, repetitions: 3, batch: 1_000, gets: 1_000, filterValues: 50, fuzzRuns: 3 },
-  small: { name: 'small', grants: 10_000, repetitions: 5, batch: 1_000, gets: 5_000, filterValues: 200, fuzzRuns: 10 },
-  medium: { name: 'medium', grants: 100_000, repetitions: 3, batch: 1_000, gets: 20_000, filterValues: 500, fuzzRuns: 20 },
-  large: { name: 'large', grants: 1_000_000, repetitions: 3, batch: 1_000, gets: 50_000, filterValues: 1_000, fuzzRuns: 40 },
+  tiny: { name: 'tiny', grants: 1_000, repetitions: 3, batch: 1_000, gets: 1_000, filterValues: 50, fuzzRuns: 2 },
+  small: { name: 'small', grants: 10_000, repetitions: 5, batch: 1_000, gets: 5_000, filterValues: 200, fuzzRuns: 4 },
+  medium: { name: 'medium', grants: 100_000, repetitions: 3, batch: 1_000, gets: 20_000, filterValues: 500, fuzzRuns: 8 },
+  large: { name: 'large', grants: 1_000_000, repetitions: 3, batch: 1_000, gets: 50_000, filterValues: 1_000, fuzzRuns: 16 },
 };
 
 /** True when `name` is a scale. */

@@ -47,10 +47,16 @@ export function headerLines(r: BenchResult): string[] {
   const d = r.dataset;
   const m = r.machine;
   const load = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+  const counts = [...new Set(r.workloads.flatMap((w) => Object.values(w.engines).map((f) => f.samplesMs.length)))].filter((n) => n !== r.settings.repetitions);
+  const fewer = counts.length === 0 ? '' : ` (${counts.join(', ')} for the longest rows)`;
+  const sizes = Object.entries(r.baseStoreBytes ?? {})
+    .map(([e, b]) => `${e} ${(b / MIB).toFixed(1)} MiB`)
+    .join(', ');
   return [
     `c1z-parity bench, scale ${r.scale}: ${d.grants.toLocaleString('en-US')} grants, ${d.users.toLocaleString('en-US')} users, ` +
       `${d.groups} groups, ${d.roles} roles, ${d.apps} apps, ${d.entitlements} entitlements (${d.recordsPerSync.toLocaleString('en-US')} records per sync)`,
-    `${r.settings.repetitions} repetitions per engine, alternating; medians; peak RSS is the highest of the repetitions; ratio = LevelDB time / SQLite time (below 1: LevelDB faster)`,
+    `${r.settings.repetitions} repetitions per engine${fewer}, alternating; medians; peak RSS is the highest of the repetitions; ratio = LevelDB time / SQLite time (below 1: LevelDB faster)`,
+    ...(sizes === '' ? [] : [`one sync of the dataset on disk: ${sizes}`]),
     `machine: ${m.platform} ${m.release} ${m.arch}, ${m.cpus} × ${m.cpuModel}, ${(m.totalMemoryBytes / 1024 ** 3).toFixed(1)} GiB; ` +
       Object.entries(r.versions)
         .map(([k, v]) => `${k} ${v}`)

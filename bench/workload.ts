@@ -39,6 +39,8 @@ export interface Workload {
   readonly unit: string;
   /** `pair` runs on each engine and is compared; `all` runs once with every engine (the harness). */
   readonly mode: 'pair' | 'all';
+  /** At most this many repetitions, whatever the scale asks (for workloads that run for seconds). */
+  readonly maxRepetitions?: number;
   prepare(ctx: WorkloadContext): Promise<PreparedRun>;
 }
 

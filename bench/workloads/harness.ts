@@ -5,13 +5,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { EngineName } from '../../harness/runner/engine-registry';
-import { fuzz } from '../../harness/runner/fuzz';
 import type { PreparedRun, Workload, WorkloadContext } from '../workload';
 
 const FUZZ_SEED = 1;
 
 /** Runs the fuzz session on `engines`; returns the ops executed (an op counts once however many engines ran it). */
 async function fuzzOps(ctx: WorkloadContext, engines: readonly EngineName[]): Promise<number> {
+  // Loaded here, not at the top: every other workload process would otherwise pay for loading the whole harness.
+  const { fuzz } = await import('../../harness/runner/fuzz');
   const started = performance.now();
   const result = await fuzz({
     seed: FUZZ_SEED,
@@ -35,6 +36,7 @@ export const harnessPair: Workload = {
   title: 'harness: fuzz, model + engine',
   unit: 'ops',
   mode: 'pair',
+  maxRepetitions: 3,
   prepare: async (ctx) => prepared(ctx, ['memory', ctx.target === 'all' ? 'sqlite' : ctx.target]),
 };
 
@@ -44,5 +46,6 @@ export const harnessAll: Workload = {
   title: 'harness: fuzz, model + sqlite + leveldb',
   unit: 'ops',
   mode: 'all',
+  maxRepetitions: 3,
   prepare: async (ctx) => prepared(ctx, ['memory', 'sqlite', 'leveldb']),
 };

@@ -75,7 +75,9 @@ export class Readers {
       where.push('principal_resource_type_id IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(filter.principalResourceTypeIds));
     }
-    const q = { method: 'listGrantsForEntitlement', table: 'v1_grants', syncId, filter, where, params };
+    // Without a principal, index order (sync, entitlement, principal type, principal id) serves the filter.
+    const orderBy = filter.principalId === undefined ? ['principal_resource_type_id', 'principal_resource_id'] : [];
+    const q = { method: 'listGrantsForEntitlement', table: 'v1_grants', syncId, filter, where, params, orderBy };
     return this.page(q, page, asGrant);
   }
 
@@ -99,6 +101,8 @@ export class Readers {
       filter: { resourceTypeId },
       where: [this.fault('grants-for-type-by-principal') ? 'principal_resource_type_id = ?' : 'resource_type_id = ?'],
       params: [resourceTypeId],
+      // Index order (sync, resource type, resource id) serves the filter.
+      orderBy: ['resource_id'],
     };
     return this.page(q, page, asGrant);
   }

@@ -9,8 +9,11 @@ import type { PutRecordsOp } from '../ops/put-ops';
 import { removeChunks } from './remove-chunks';
 import type { Tester } from './tester';
 
-/** A batch expands into explicit items only when at most this many remain after shrinking (more read worse). */
+/** A batch stays expanded into explicit items only when at most this many remain after dropping (more read worse). */
 export const MAX_EXPANDED_ITEMS = 50;
+
+/** Batches larger than this are not expanded at all (their items would be tried one chunk at a time). */
+export const MAX_BATCH_TO_EXPAND = 2000;
 
 /** Item fields that neither identity nor any filter reads. */
 const EXTRA_FIELDS: ReadonlySet<string> = new Set([
@@ -53,7 +56,10 @@ function stripExtras(item: object): object {
   return out;
 }
 
-/** Halves the `n` of a batch while the divergence persists, then expands it when few items remain. */
+/**
+ * Halves the `n` of a batch while the divergence persists; then expands it into items and drops items, keeping the
+ * expansion only when few items remain (halving changes a `wide` batch's ids, so expanding often goes further).
+ */
 async function shrinkBatch(ops: readonly Op[], index: number, tester: Tester): Promise<readonly Op[]> {
   let current = ops;
   for (;;) {
@@ -64,9 +70,12 @@ async function shrinkBatch(ops: readonly Op[], index: number, tester: Tester): P
     current = half;
   }
   const op = current[index] as PutRecordsOp;
-  if (!('batch' in op.source) || op.source.batch.n > MAX_EXPANDED_ITEMS) return current;
+  if (!('batch' in op.source) || op.source.batch.n > MAX_BATCH_TO_EXPAND) return current;
   const expanded = withOp(current, index, withSource(op, { items: expandBatch(op.kind, op.source.batch) } as PutRecordsOp['source']));
-  return (await tester.test(expanded)) ? expanded : current;
+  if (!(await tester.test(expanded))) return current;
+  const dropped = await dropItems(expanded, index, tester);
+  const left = dropped[index] as PutRecordsOp;
+  return 'items' in left.source && left.source.items.length <= MAX_EXPANDED_ITEMS ? dropped : current;
 }
 
 /** Drops the items of one listed put chunk by chunk. */
