@@ -59,10 +59,10 @@ export interface FuzzFailure {
 
 /**
  * Ops per second per engine that a time budget assumes: about what this project's 2-core machines sustain with every
- * comparison on (memory, sqlite, leveldb together do ~20 ops/s). Fixed, not measured, so that a time budget is
+ * comparison on (memory, sqlite, leveldb together do 30–100 ops/s). Fixed, not measured, so that a time budget is
  * deterministic; a machine much slower than this hits the wall-clock guard instead (and the result says so).
  */
-export const ASSUMED_ENGINE_OPS_PER_SECOND = 60;
+export const ASSUMED_ENGINE_OPS_PER_SECOND = 90;
 
 /** The op budget of a time budget for an engine set: runs start until this many ops have run. */
 export function opBudget(timeMs: number, engines: number): number {

@@ -63,6 +63,8 @@ export async function reproCase(io: CliIo, dir: string, opts: { engines?: readon
   const engines = opts.engines ?? c.meta.engines;
   writeLine(io.stdout, `case ${c.name} (expect ${c.meta.expect}): ${c.meta.why.split('\n')[0] ?? ''}`);
   if (c.meta.seed !== null) writeLine(io.stdout, `from run seed ${c.meta.seed} path ${c.meta.path ?? ''} preset ${c.meta.preset ?? ''}`);
+  const faults = Object.entries(c.meta.faults ?? {}).filter(([, names]) => names.length > 0);
+  if (faults.length > 0) writeLine(io.stdout, `with injected faults: ${faults.map(([engine, names]) => `${engine}=${names.join('+')}`).join(' ')}`);
   const code = await replayAndPrint(io, c.ops, engines, { ...(c.meta.faults === undefined ? {} : { faults: c.meta.faults }), ...(opts.wrap === undefined ? {} : { wrap: opts.wrap }) });
   if (code === EXIT.ok && c.meta.expect === 'diverges') {
     writeLine(io.stdout, `fixed: this case no longer diverges; set "expect": "pass" in ${path.join(c.dir, 'meta.json')} so CI keeps it fixed`);

@@ -54,6 +54,20 @@ test('repro of a case whose bug is gone exits 0 and says to flip expect; the CLI
   expect((await cli('repro', spec, '--engines', 'memory,sqlite,leveldb')).code).toBe(0);
 });
 
+test('repro replays a case with the faults it was found with, through the CLI, and exits 1', async () => {
+  const ops = parseOps('startNewSync\nputGrants [g1 ent=[e1 res=role/r1] principal=user/u1] [g2 ent=[e1 res=role/r1] principal=user/u10]\n');
+  const meta = { engines: ['memory', 'leveldb'] as const, seed: null, path: null, preset: null, versions: {}, date: 'then', why: 'a mutant', expect: 'diverges' as const };
+  const faults = { leveldb: ['principal-prefix-leak'] };
+  const divergence = (await runOps(ops, { engines: meta.engines, faults })).divergences[0] ?? null;
+  expect(divergence?.detail).toMatch(/listGrantsForPrincipal user\/u1: lists a record outside its filter/);
+  const saved = await saveCase(root, { ops, meta: { ...meta, faults, divergence } });
+  const r = await cli('repro', saved.dir);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('with injected faults: leveldb=principal-prefix-leak\n');
+  expect(r.stdout).toContain('DIVERGENCE invariant at #2 end of run [snapshot] [leveldb vs leveldb]');
+  await fs.rm(saved.dir, { recursive: true });
+});
+
 test('repro refuses a case folder with --seed, and a folder that is not a case', async () => {
   expect((await cli('repro', found, '--seed', '1')).code).toBe(2);
   const r = await cli('repro', path.join(root, 'absent'));
