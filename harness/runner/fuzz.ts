@@ -100,6 +100,7 @@ export async function checkRun(
 ): Promise<{ failed: boolean; ops?: readonly Op[]; path?: string; originalOps: number }> {
   let first = true;
   let originalOps = 0;
+  let firstDiverged: readonly Op[] | undefined;
   const config = {
     engines: options.engines,
     ...(options.faults ? { faults: options.faults } : {}),
@@ -111,6 +112,7 @@ export async function checkRun(
     if (first) {
       first = false;
       originalOps = ops.length;
+      if (result.divergences.length > 0) firstDiverged = ops;
       onFirst?.(result, ops);
     }
     return result.divergences.length === 0;
@@ -125,7 +127,10 @@ export async function checkRun(
   if (details.failed && details.counterexample !== null) {
     return { failed: true, ops: details.counterexample[0], path: details.counterexamplePath ?? '', originalOps };
   }
-  if (details.failed && details.errorInstance !== undefined) throw details.errorInstance;
+  // fast-check's time limit covers the whole check: when it cuts shrinking short before any counterexample is kept,
+  // the run's own (unshrunk) ops are the failure, replayable by its seed alone.
+  if (firstDiverged !== undefined) return { failed: true, ops: firstDiverged, path: path ?? '', originalOps };
+  if (details.failed) throw new Error(`fast-check failed the run without a counterexample: ${String(details.errorInstance)}`);
   return { failed: false, originalOps };
 }
 
