@@ -88,6 +88,22 @@ function timed(meter: Meter, method: string, spec: CallSpec, fn: (...args: unkno
   };
 }
 
+/** Yields `source`'s items, reporting the time each step of `source` itself took (not the consumer's time). */
+async function* timedSteps<T>(meter: Meter, source: AsyncIterable<T>, spent: (ms: number) => void): AsyncIterable<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const start = meter.now();
+    let step: IteratorResult<T>;
+    try {
+      step = await iterator.next();
+    } finally {
+      spent(meter.now() - start);
+    }
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
 /** Times `rawRecords`: only the time spent inside the engine's iterator counts, not the consumer's. */
 function timedRecords(meter: Meter, fn: (syncId: string) => AsyncIterable<RawRecord>, target: Engine): (syncId: string) => AsyncIterable<RawRecord> {
   const spec: CallSpec = { summarise: (a) => ({ syncId: a[0] }), rows: () => NO_ROWS, sync: (a) => String(a[0]) };
@@ -96,18 +112,9 @@ function timedRecords(meter: Meter, fn: (syncId: string) => AsyncIterable<RawRec
     let read = 0;
     let outcome = 'ok';
     try {
-      const iterator = fn.call(target, syncId)[Symbol.asyncIterator]();
-      for (;;) {
-        const start = meter.now();
-        let step: IteratorResult<RawRecord>;
-        try {
-          step = await iterator.next();
-        } finally {
-          engineMs += meter.now() - start;
-        }
-        if (step.done) break;
+      for await (const record of timedSteps(meter, fn.call(target, syncId), (ms) => (engineMs += ms))) {
         read += 1;
-        yield step.value;
+        yield record;
       }
     } catch (err) {
       outcome = outcomeOf(err);
@@ -125,18 +132,9 @@ function timedLoad(meter: Meter, fn: (run: unknown, records: AsyncIterable<RawRe
     let sourceMs = 0;
     let written = 0;
     async function* counted(): AsyncIterable<RawRecord> {
-      const iterator = records[Symbol.asyncIterator]();
-      for (;;) {
-        const start = meter.now();
-        let step: IteratorResult<RawRecord>;
-        try {
-          step = await iterator.next();
-        } finally {
-          sourceMs += meter.now() - start;
-        }
-        if (step.done) return;
+      for await (const record of timedSteps(meter, records, (ms) => (sourceMs += ms))) {
         written += 1;
-        yield step.value;
+        yield record;
       }
     }
     const start = meter.now();
