@@ -88,3 +88,30 @@ function stringify(value: Json, indent: string, depth: number): string {
 export function canonicalJson(value: unknown, indent = 0): string {
   return stringify(toJson(value), ' '.repeat(indent), 0);
 }
+
+/** Canonical texts of normalised objects already printed (normalised values are never mutated once built). */
+const TEXTS = new WeakMap<object, string>();
+
+/**
+ * Prints a normalised value as one-line canonical JSON, the same text as `canonicalJson`, remembering the text of
+ * every object it prints: a record shared by many results (see `normalizeRecord`) is printed once.
+ */
+export function jsonText(value: Json | undefined): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? JSON.stringify(String(value)) : JSON.stringify(value);
+  const known = TEXTS.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${(value as readonly (Json | undefined)[]).map(jsonText).join(',')}]`;
+  } else if (value instanceof Uint8Array || value instanceof Map || value instanceof Set) {
+    // Not normalised data after all: print it the long way (and do not remember a mutable object).
+    return canonicalJson(value);
+  } else {
+    const record = value as { readonly [key: string]: Json | undefined };
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort(compareKeys);
+    text = `{${keys.map((k) => `${JSON.stringify(k)}:${jsonText(record[k])}`).join(',')}}`;
+  }
+  TEXTS.set(value, text);
+  return text;
+}

@@ -3,8 +3,9 @@
  * code; record lists compare as sets by identity, and only the differing records are kept in the divergence (so a
  * later diff never sees two large lists); page tokens are never compared.
  */
-import { canonicalJson, type Json } from './canonical-json';
+import type { Json } from './canonical-json';
 import type { Divergence, OpContext } from './divergence';
+import { sameJson } from './equal';
 import { isNormalizedError, ORDERED_LISTS } from './normalize';
 
 /** One engine's normalised outcome of an op. */
@@ -61,7 +62,7 @@ function compareLists(ctx: OpContext, engines: readonly [string, string], a: Lis
   for (const [id, item] of left.map) {
     const other = right.map.get(id);
     if (other === undefined) missing.push(item);
-    else if (canonicalJson(item) !== canonicalJson(other)) changed.push([item, other]);
+    else if (!sameJson(item, other)) changed.push([item, other]);
   }
   const extra = [...right.map].filter(([id]) => !left.map.has(id)).map(([, item]) => item);
   const base = { opIndex: ctx.opIndex, op: ctx.op, engines };
@@ -108,7 +109,7 @@ export function compareTwo(ctx: OpContext, expected: EngineOutcome, actual: Engi
     if (a.next !== 'last' || b.next !== 'last') return undefined;
     return compareLists(ctx, engines, a, b);
   }
-  if (canonicalJson(a) === canonicalJson(b)) return undefined;
+  if (sameJson(a, b)) return undefined;
   return { ...base, code: 'result-mismatch', expected: a, actual: b };
 }
 

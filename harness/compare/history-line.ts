@@ -1,7 +1,7 @@
 /** One line of an engine's history (DESIGN, History): `#i <op text> => <normalised result>`. */
-import { canonicalJson, type Json } from './canonical-json';
+import { jsonText, type Json } from './canonical-json';
 
 /** Formats history line `#index op => result`, the result as one-line canonical JSON. */
 export function historyLine(index: number, opText: string, result: Json): string {
-  return `#${index} ${opText} => ${canonicalJson(result)}`;
+  return `#${index} ${opText} => ${jsonText(result)}`;
 }

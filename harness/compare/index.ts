@@ -1,7 +1,8 @@
 /** Result normalisation, paging checks and comparison of engine outcomes. */
-export { canonicalJson, toHex, toJson, type Json } from './canonical-json';
+export { canonicalJson, jsonText, toHex, toJson, type Json } from './canonical-json';
 export { compareOutcomes, compareTwo, type EngineOutcome } from './compare';
 export { invariantDivergence, type Divergence, type DivergenceCode, type DivergenceSink, type OpContext } from './divergence';
+export { sameJson } from './equal';
 export { drainList, type DrainOptions, type Drained, type PagingRule, type PagingViolation } from './drain';
 export { historyLine } from './history-line';
 export { identityOf, recordIdentity, resourceIdentity } from './identity';

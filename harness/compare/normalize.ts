@@ -17,7 +17,7 @@ import {
   encodeResourceType,
 } from '../../models/codec';
 import type { Entitlement, Grant, Resource, ResourceType } from '../../models/types';
-import { canonicalJson, toHex, toJson, type Json } from './canonical-json';
+import { jsonText, toHex, toJson, type Json } from './canonical-json';
 import { identityOf } from './identity';
 import type { Outcome } from './outcome';
 
@@ -86,27 +86,65 @@ export function isListMethod(method: string): boolean {
   return shape !== undefined && 'page' in shape;
 }
 
-function roundTrip(kind: CodecKind, record: unknown): unknown {
+function encodeRecord(kind: CodecKind, record: unknown): Uint8Array {
   switch (kind) {
     case 'resourceType':
-      return decodeResourceType(encodeResourceType(record as ResourceType));
+      return encodeResourceType(record as ResourceType);
     case 'resource':
-      return decodeResource(encodeResource(record as Resource));
+      return encodeResource(record as Resource);
     case 'entitlement':
-      return decodeEntitlement(encodeEntitlement(record as Entitlement));
+      return encodeEntitlement(record as Entitlement);
     case 'grant':
-      return decodeGrant(encodeGrant(record as Grant));
+      return encodeGrant(record as Grant);
   }
 }
 
-/** The canonical data of one record: its codec round trip as JSON (bytes as hex). */
-export function normalizeRecord(kind: CodecKind, record: unknown): Json {
-  try {
-    return toJson(roundTrip(kind, record));
-  } catch (err) {
-    // A record the codec rejects is an engine bug: keep it visible (and unequal to any valid record).
-    return { unencodable: err instanceof Error ? err.message : String(err), value: toJson(record) };
+function decodeRecord(kind: CodecKind, bytes: Uint8Array): unknown {
+  switch (kind) {
+    case 'resourceType':
+      return decodeResourceType(bytes);
+    case 'resource':
+      return decodeResource(bytes);
+    case 'entitlement':
+      return decodeEntitlement(bytes);
+    case 'grant':
+      return decodeGrant(bytes);
   }
+}
+
+/** Normalised records by kind and encoding; cleared when full, so it only ever saves work. */
+const RECORDS = new Map<string, Json>();
+const MAX_CACHED_RECORDS = 50_000;
+
+function unencodable(err: unknown, record: unknown): Json {
+  // A record the codec rejects is an engine bug: keep it visible (and unequal to any valid record).
+  return { unencodable: err instanceof Error ? err.message : String(err), value: toJson(record) };
+}
+
+/**
+ * The canonical data of one record: its codec round trip as JSON (bytes as hex). The codec is deterministic, so
+ * equal records have equal encodings: the data is kept per encoding and shared, and every engine's copy of a record
+ * (in every list it shows up in) normalises to the same object, decoded and printed once.
+ */
+export function normalizeRecord(kind: CodecKind, record: unknown): Json {
+  let bytes: Uint8Array;
+  try {
+    bytes = encodeRecord(kind, record);
+  } catch (err) {
+    return unencodable(err, record);
+  }
+  const key = `${kind} ${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')}`;
+  const known = RECORDS.get(key);
+  if (known !== undefined) return known;
+  let data: Json;
+  try {
+    data = toJson(decodeRecord(kind, bytes));
+  } catch (err) {
+    return unencodable(err, record);
+  }
+  if (RECORDS.size >= MAX_CACHED_RECORDS) RECORDS.clear();
+  RECORDS.set(key, data);
+  return data;
 }
 
 /** A `Stored<T>` as `{ id, t, data }`. */
@@ -214,5 +252,5 @@ export function normalizeOutcome(method: string, outcome: Outcome): Json {
 
 /** The one-line text of a normalised outcome, as history lines show it. */
 export function outcomeText(method: string, outcome: Outcome): string {
-  return canonicalJson(normalizeOutcome(method, outcome));
+  return jsonText(normalizeOutcome(method, outcome));
 }
