@@ -184,4 +184,29 @@ describe('TeeEngine', () => {
     expect(found).toEqual([]);
     expect(t.destinationFor('/x/clone', 1)).toBe('/x/clone.1-memory');
   });
+  it('runs a lockstep call with per-engine arguments through the same comparison, and returns every member', async () => {
+    const { tee: t, found } = tee([await memory(), dropsOneGrant(await memory())]);
+    await t.startNewSync();
+    await t.putGrants([grant('g1'), grant('g2', 'u2'), grant('g3', 'u3')]);
+    const seen: number[] = [];
+    const ctx = { opIndex: 7, op: 'listGrants size=10', method: 'listGrants' };
+    const r = await t.lockstep({
+      ctx,
+      invoke: (e, i) => {
+        seen.push(i);
+        return e.listGrants({ pageSize: 10 });
+      },
+      nextPage: (e, _i, pageToken) => e.listGrants({ pageSize: 10, pageToken }),
+      pageSize: 10,
+    });
+    expect(seen).toEqual([0, 1]);
+    expect(r.members.map((m) => m.engine)).toEqual(['memory', 'corrupt']);
+    expect(r.members.map((m) => (m.value as { items: unknown[] }).items.length)).toEqual([3, 2]);
+    expect(r.divergences).toEqual(found.slice(-1));
+    expect(r.divergences[0]).toMatchObject({ code: 'result-mismatch', opIndex: 7, op: 'listGrants size=10', engines: ['memory', 'corrupt'] });
+    expect(t.opCount).toBe(2);
+    const quiet = await t.lockstep({ ctx, invoke: (e) => e.listGrants(), nextPage: (e, _i, pageToken) => e.listGrants({ pageToken }), compare: false });
+    expect(quiet.divergences).toEqual([]);
+    expect(found).toHaveLength(1);
+  });
 });

@@ -27,7 +27,7 @@ import type {
   VerifyReport,
 } from '../api';
 import { StorageError, toStorageError } from '../errors';
-import type { DrainedAsset, DivergenceSink, EngineMethod, OpContext, Outcome } from '../../harness/compare';
+import type { Divergence, DrainedAsset, DivergenceSink, EngineMethod, Json, OpContext, Outcome } from '../../harness/compare';
 import { compareOutcomes, drainList, invariantDivergence, normalizeOutcome, replayBytes, settle } from '../../harness/compare';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType, SyncRun, SyncType } from '../../models/types';
 import { describeOp } from './describe-op';
@@ -41,6 +41,35 @@ export interface TeeOptions {
   readonly injection?: TeeInjection;
   /** The clone destination of engine `index` for the tee's `destination` (default `destination.<index>-<name>`). */
   readonly locate?: (destination: string, index: number) => string;
+  /** The engines' names in divergences (default: their `name`, as `name#index` when two share one). */
+  readonly labels?: readonly string[];
+}
+
+/** One engine's side of a lockstep call: what it returned (a list drained) or threw, and that outcome normalised. */
+export interface MemberOutcome {
+  readonly engine: string;
+  readonly outcome: Outcome;
+  readonly value: Json;
+}
+
+/** A call made on every engine of a tee, each engine with its own arguments (symbolic tokens, clone paths). */
+export interface LockstepCall {
+  /** The op index and text that divergences name, and the contract method whose result shape applies. */
+  readonly ctx: OpContext;
+  /** Calls engine `index`; a list call returns its first page. */
+  readonly invoke: (engine: Engine, index: number) => Promise<unknown>;
+  /** For a list call: engine `index`'s next page by its token. The list is then drained and its paging checked. */
+  readonly nextPage?: (engine: Engine, index: number, token: string) => Promise<Page<unknown>>;
+  /** The page size asked for (0 or absent: the engine's default, whose size is not checked). */
+  readonly pageSize?: number;
+  /** False to skip the comparison across engines (the caller compares each engine with itself instead). */
+  readonly compare?: boolean;
+}
+
+/** What a lockstep call did on every engine, in engine order, and the divergences it found (also sunk). */
+export interface LockstepResult {
+  readonly members: readonly MemberOutcome[];
+  readonly divergences: readonly Divergence[];
 }
 
 function labelsOf(engines: readonly Engine[]): string[] {
@@ -57,11 +86,15 @@ function isFirstPage(req: unknown): boolean {
   return token === undefined || token === '';
 }
 
+function replay(outcome: Outcome): Promise<unknown> {
+  return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error as Error);
+}
+
 /** An engine that runs every call on N engines, compares them, and answers with the first one's result. */
 export class TeeEngine implements Engine {
   readonly name = 'tee';
   readonly supports: Supports;
-  /** The engines' names as divergences show them (`name#index` when two share a name). */
+  /** The engines' names as divergences show them. */
   readonly labels: readonly string[];
   private ops = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -74,7 +107,7 @@ export class TeeEngine implements Engine {
     const [primary] = engines;
     if (primary === undefined) throw new StorageError('INVALID_ARGUMENT', 'a tee needs at least one engine');
     this.primary = primary;
-    this.labels = labelsOf(engines);
+    this.labels = options.labels ?? labelsOf(engines);
     const all = (key: keyof Supports): boolean => engines.every((e) => e.supports[key]);
     this.supports = { persistence: all('persistence'), reopen: all('reopen'), clone: all('clone'), c1z: all('c1z') };
   }
@@ -95,12 +128,11 @@ export class TeeEngine implements Engine {
   // ---- machinery ----
 
   /** Runs calls one at a time, so that the shared per-call clock and ids belong to exactly one call. */
-  private serial<T>(method: EngineMethod, args: readonly unknown[], fn: (ctx: OpContext) => Promise<T>): Promise<T> {
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
     const result = this.queue.then(async () => {
-      const ctx: OpContext = { opIndex: this.ops++, op: describeOp(method, args), method };
       this.options.injection?.begin();
       try {
-        return await fn(ctx);
+        return await fn();
       } finally {
         this.options.injection?.end();
       }
@@ -112,9 +144,46 @@ export class TeeEngine implements Engine {
     return result;
   }
 
-  private compare(ctx: OpContext, outcomes: readonly Outcome[]): void {
-    const normalised = outcomes.map((o, i) => ({ engine: this.labels[i] ?? String(i), value: normalizeOutcome(ctx.method, o) }));
-    for (const d of compareOutcomes(ctx, normalised)) this.options.sink(d);
+  /** The context of the tee's own next call (its own op count and the call's text). */
+  private nextContext(method: EngineMethod, args: readonly unknown[]): OpContext {
+    return { opIndex: this.ops++, op: describeOp(method, args), method };
+  }
+
+  /**
+   * Runs one call on every engine in turn (each with its own arguments), drains lists, normalises every outcome,
+   * compares them with the first engine's, hands every divergence to the sink and returns it all. Every comparison
+   * the tee and the fuzz runner make goes through here.
+   */
+  lockstep(call: LockstepCall): Promise<LockstepResult> {
+    return this.serial(() => this.run(call));
+  }
+
+  private async run(call: LockstepCall): Promise<LockstepResult> {
+    const found: Divergence[] = [];
+    const members: MemberOutcome[] = [];
+    for (const [i, engine] of this.engines.entries()) {
+      const label = this.labels[i] ?? String(i);
+      let outcome = await settle(() => call.invoke(engine, i));
+      if (call.nextPage !== undefined) outcome = await this.drain(call, i, outcome, found);
+      members.push({ engine: label, outcome, value: normalizeOutcome(call.ctx.method, outcome) });
+    }
+    if (call.compare !== false) found.push(...compareOutcomes(call.ctx, members));
+    for (const d of found) this.options.sink(d);
+    return { members, divergences: found };
+  }
+
+  /** Drains engine `index`'s list from its first page and records its paging violations. */
+  private async drain(call: LockstepCall, index: number, first: Outcome, found: Divergence[]): Promise<Outcome> {
+    if (!first.ok) return first;
+    const engine = this.engines[index] as Engine;
+    const next = call.nextPage as NonNullable<LockstepCall['nextPage']>;
+    try {
+      const drained = await drainList((token) => next(engine, index, token), call.pageSize ?? 0, { firstPage: first.value as Page<unknown> });
+      for (const v of drained.violations) found.push(invariantDivergence(call.ctx, this.labels[index] ?? String(index), v.rule, `page ${v.page}: ${v.detail}`));
+      return { ok: true, value: { items: drained.items, nextPageToken: '' } };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 
   private answer<T>(outcome: Outcome | undefined): T {
@@ -125,30 +194,10 @@ export class TeeEngine implements Engine {
 
   /** Calls every engine, compares the outcomes and answers with the first engine's. */
   private each<T>(method: EngineMethod, args: readonly unknown[], invoke: (e: Engine, index: number) => Promise<T>): Promise<T> {
-    return this.serial(method, args, async (ctx) => {
-      const outcomes: Outcome[] = [];
-      for (const [i, e] of this.engines.entries()) outcomes.push(await settle(() => invoke(e, i)));
-      this.compare(ctx, outcomes);
-      return this.answer<T>(outcomes[0]);
+    return this.serial(async () => {
+      const { members } = await this.run({ ctx: this.nextContext(method, args), invoke });
+      return this.answer<T>(members[0]?.outcome);
     });
-  }
-
-  /** Drains one engine's list (reusing the first page when given) and reports its paging violations. */
-  private async drain<R extends PageRequest | undefined, T>(ctx: OpContext, index: number, req: R, list: (e: Engine, req: R) => Promise<Page<T>>, first?: Outcome): Promise<Outcome> {
-    if (first !== undefined && !first.ok) return first;
-    const engine = this.engines[index] as Engine;
-    const label = this.labels[index] ?? String(index);
-    try {
-      const drained = await drainList<T>(
-        (token) => (token === '' ? list(engine, req) : list(engine, { ...req, pageToken: token } as R)),
-        pageSizeOf(req),
-        first === undefined ? {} : { firstPage: first.value as Page<T> },
-      );
-      for (const v of drained.violations) this.options.sink(invariantDivergence(ctx, label, v.rule, `page ${v.page}: ${v.detail}`));
-      return { ok: true, value: { items: drained.items, nextPageToken: '' } };
-    } catch (error) {
-      return { ok: false, error };
-    }
   }
 
   /**
@@ -157,12 +206,16 @@ export class TeeEngine implements Engine {
    * to the first engine only, so later pages are not compared.
    */
   private list<R extends PageRequest | undefined, T>(method: EngineMethod, req: R, list: (e: Engine, req: R) => Promise<Page<T>>): Promise<Page<T>> {
-    return this.serial(method, [req], async (ctx) => {
+    return this.serial(async () => {
+      const ctx = this.nextContext(method, [req]);
       const first = await settle(() => list(this.primary, req));
       if (isFirstPage(req)) {
-        const drained: Outcome[] = [];
-        for (let i = 0; i < this.engines.length; i++) drained.push(await this.drain(ctx, i, req, list, i === 0 ? first : undefined));
-        this.compare(ctx, drained);
+        await this.run({
+          ctx,
+          invoke: (e, i) => (i === 0 ? replay(first) : list(e, req)),
+          nextPage: (e, _i, token) => list(e, { ...req, pageToken: token } as R),
+          pageSize: pageSizeOf(req),
+        });
       }
       return this.answer<Page<T>>(first);
     });
