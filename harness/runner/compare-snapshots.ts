@@ -1,25 +1,20 @@
 /**
- * Compares full snapshots: across engines (entry by entry, records as sets by identity), against a store's own
- * earlier snapshot (reopen), against a clone, and against the store exported to a c1z and read back.
+ * Judges full snapshots: the tee's comparison across engines and each engine's own invariants, a store against its
+ * own earlier snapshot (reopen) or a clone, and a store against itself exported to a c1z and read back.
  */
 import { rm } from 'node:fs/promises';
 import type { Engine } from '../../engines/api';
 import { sqliteFactory } from '../../engines/sqlite';
 import type { RawStore } from '../../engines/raw';
 import { asRawStore, copySyncs } from '../../engines/transfer';
-import { canonicalJson, compareOutcomes, compareTwo, invariantDivergence, normalizeSyncRun, toHex, type Divergence, type Json, type OpContext } from '../compare';
+import { compareTwo, invariantDivergence, jsonText, normalizeSyncRun, sameJson, toHex, type Divergence, type Json, type OpContext } from '../compare';
 import type { EngineSlot } from './engine-slot';
+import { runTee } from './run-tee';
 import { SequentialSyncIds } from './sync-ids';
-import { takeSnapshot, type Snapshot, type SnapshotViolation } from './snapshot';
+import { takeSnapshot, type Snapshot, type SnapshotViolation, type TeeSnapshot } from './snapshot';
 
 /** At most this many divergences are reported from one snapshot comparison (the first ones tell the story). */
 const MAX_SNAPSHOT_DIVERGENCES = 10;
-
-/** A snapshot of one engine, by name. */
-export interface NamedSnapshot {
-  readonly engine: string;
-  readonly snapshot: Snapshot;
-}
 
 const MISSING: Json = { missing: 'no such entry in this snapshot' };
 
@@ -31,19 +26,13 @@ function violationDivergence(ctx: OpContext, engine: string, v: SnapshotViolatio
   return { ...base, expected: minimal?.expected ?? v.expected, actual: minimal?.actual ?? v.actual, detail: minimal?.detail ? `${v.detail}: ${minimal.detail}` : v.detail };
 }
 
-/** Compares snapshots of several engines with the first one's, entry by entry. */
-export function diffSnapshots(ctx: OpContext, snaps: readonly NamedSnapshot[]): Divergence[] {
+/** The divergences of a tee snapshot: each engine's own broken invariants, then what the tee found across engines. */
+export function snapshotDivergences(ctx: OpContext, snap: TeeSnapshot): Divergence[] {
   const found: Divergence[] = [];
-  for (const s of snaps) {
+  for (const s of snap.engines) {
     for (const v of s.snapshot.violations) found.push(violationDivergence(ctx, s.engine, v));
   }
-  const keys = [...new Set(snaps.flatMap((s) => [...s.snapshot.entries.keys()]))].sort();
-  for (const key of keys) {
-    const outcomes = snaps.map((s) => ({ engine: s.engine, value: s.snapshot.entries.get(key) ?? MISSING }));
-    found.push(...compareOutcomes({ ...ctx, op: `${ctx.op} ${key}` }, outcomes));
-    if (found.length >= MAX_SNAPSHOT_DIVERGENCES) break;
-  }
-  return found.slice(0, MAX_SNAPSHOT_DIVERGENCES);
+  return [...found, ...snap.divergences].slice(0, MAX_SNAPSHOT_DIVERGENCES);
 }
 
 /** Entries of `actual` that differ from `expected` (both one engine's), as invariant divergences. */
@@ -51,10 +40,10 @@ export function diffOwnSnapshots(ctx: OpContext, engine: string, rule: string, e
   const found: Divergence[] = [];
   const keys = [...new Set([...expected.entries.keys(), ...actual.entries.keys()])].filter(keyFilter).sort();
   for (const key of keys) {
-    const a = canonicalJson(expected.entries.get(key) ?? MISSING);
-    const b = canonicalJson(actual.entries.get(key) ?? MISSING);
-    if (a !== b) {
-      found.push({ ...invariantDivergence(ctx, engine, rule, `${key} differs`), expected: expected.entries.get(key) ?? MISSING, actual: actual.entries.get(key) ?? MISSING });
+    const a = expected.entries.get(key) ?? MISSING;
+    const b = actual.entries.get(key) ?? MISSING;
+    if (!sameJson(a, b)) {
+      found.push({ ...invariantDivergence(ctx, engine, rule, `${key} differs`), expected: a, actual: b });
       if (found.length >= MAX_SNAPSHOT_DIVERGENCES) break;
     }
   }
@@ -65,7 +54,7 @@ export function diffOwnSnapshots(ctx: OpContext, engine: string, rule: string, e
 async function rawLines(store: RawStore): Promise<string[]> {
   const lines: string[] = [];
   for (const run of await store.rawSyncRuns()) {
-    lines.push(`run ${canonicalJson(normalizeSyncRun(run))}`);
+    lines.push(`run ${jsonText(normalizeSyncRun(run))}`);
     const records: string[] = [];
     for await (const r of store.rawRecords(run.id)) {
       records.push(`${run.id} ${r.kind} ${JSON.stringify(r.id)} t=${r.discoveredAt} ${r.contentType === undefined ? '' : `type=${JSON.stringify(r.contentType)} `}${toHex(r.data)}`);
@@ -116,12 +105,11 @@ export interface CompareSnapshotOptions {
   readonly syncs?: 'all' | 'latest';
 }
 
-/** Snapshots every open engine of the run, compares them, and optionally checks the c1z export round trip. */
+/** Snapshots every open engine of the run through a tee, and optionally checks the c1z export round trip. */
 export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpContext, assetIds: readonly string[], options: CompareSnapshotOptions = {}): Promise<Divergence[]> {
   const open = slots.filter((s) => !s.engine.closed);
-  const snaps: NamedSnapshot[] = [];
-  for (const slot of open) snaps.push({ engine: slot.name, snapshot: await takeSnapshot(slot.engine, { assetIds, syncs: options.syncs ?? 'all' }) });
-  const found = diffSnapshots(ctx, snaps);
+  if (open.length === 0) return [];
+  const found = snapshotDivergences(ctx, await takeSnapshot(runTee(open), ctx, { assetIds, syncs: options.syncs ?? 'all' }));
   if (options.exportRoundTrip && found.length === 0) {
     for (const slot of open) {
       const diff = await exportDifference(slot, slot.engine, options.clock ?? (() => 0));

@@ -1,18 +1,15 @@
 /**
- * Executes one contract op on one engine slot and normalises its outcome: list ops are drained from the op's own
- * page (checking the paging invariants), symbolic page tokens and clone destinations are resolved per engine.
+ * Executes one contract op on every engine of a run as one lockstep call of the run's tee: each engine gets its own
+ * symbolic page tokens and clone destinations, list ops are drained from the op's own page, and the tee normalises,
+ * checks paging and compares, exactly as it does for any call made through it.
  */
-import type { Page } from '../../engines/api';
+import type { Engine, Page } from '../../engines/api';
 import { StorageError } from '../../engines/errors';
-import { drainList, normalizeOutcome, type Json, type Outcome } from '../compare';
+import type { LockstepResult } from '../../engines/tee';
+import type { OpContext } from '../compare';
 import { MALFORMED_PAGE_TOKEN, executeOp, type ContractOp, type ListOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
-
-/** The normalised outcome of an op on one engine, and the paging invariants it broke. */
-export interface SlotOutcome {
-  readonly value: Json;
-  readonly violations: string[];
-}
+import { runTee } from './run-tee';
 
 const LIST_KINDS: ReadonlySet<string> = new Set([
   'listResourceTypes',
@@ -29,54 +26,47 @@ function isListOp(op: ContractOp): op is ListOp {
   return LIST_KINDS.has(op.kind);
 }
 
-/** Runs an op through the ops executor, turning its coded failure back into a StorageError outcome. */
-async function settleOp(slot: EngineSlot, op: ContractOp, foreignToken: string | undefined): Promise<Outcome> {
-  try {
-    const r = await executeOp(slot.engine, op, {
-      destination: (name) => slot.cloneLocation(name),
-      // Tokens are opaque and engine-specific: a foreign token must come from the same engine. When the store has no
-      // second page to take one from, the token stands in as malformed for every engine alike.
-      pageToken: (symbol) => (symbol === 'foreign' ? (foreignToken ?? MALFORMED_PAGE_TOKEN) : undefined),
-    });
-    return r.ok ? { ok: true, value: r.value } : { ok: false, error: new StorageError(r.code, r.message) };
-  } catch (error) {
-    // Not a StorageError: an engine broke the contract (normalised as UNCODED, so it diverges).
-    return { ok: false, error };
-  }
+/** Runs an op through the ops executor on one engine; a coded failure is thrown back as a StorageError. */
+async function execute(slot: EngineSlot, engine: Engine, op: ContractOp, foreignToken: string | undefined): Promise<unknown> {
+  const r = await executeOp(engine, op, {
+    destination: (name) => slot.cloneLocation(name),
+    // Tokens are opaque and engine-specific: a foreign token must come from the same engine. When the store has no
+    // second page to take one from, the token stands in as malformed for every engine alike.
+    pageToken: (symbol) => (symbol === 'foreign' ? (foreignToken ?? MALFORMED_PAGE_TOKEN) : undefined),
+  });
+  if (!r.ok) throw new StorageError(r.code, r.message);
+  return r.value;
 }
 
 /** A real page token of this engine issued for another query, or undefined when the store has none to give. */
-async function foreignTokenFor(slot: EngineSlot, op: ListOp): Promise<string | undefined> {
+async function foreignTokenFor(engine: Engine, op: ListOp): Promise<string | undefined> {
   try {
-    const page =
-      op.kind === 'listSyncRuns'
-        ? await slot.engine.listResourceTypes({ pageSize: 1 })
-        : await slot.engine.listSyncRuns({ pageSize: 1 });
+    const page = op.kind === 'listSyncRuns' ? await engine.listResourceTypes({ pageSize: 1 }) : await engine.listSyncRuns({ pageSize: 1 });
     return page.nextPageToken === '' ? undefined : page.nextPageToken;
   } catch {
     return undefined;
   }
 }
 
-/** Executes `op` on `slot`'s engine and returns its normalised outcome. */
-export async function executeContractOp(slot: EngineSlot, op: ContractOp): Promise<SlotOutcome> {
-  const violations: string[] = [];
-  const foreign = isListOp(op) && op.pageToken !== undefined && 'symbol' in op.pageToken && op.pageToken.symbol === 'foreign' ? await foreignTokenFor(slot, op) : undefined;
-  let outcome = await settleOp(slot, op, foreign);
-  if (outcome.ok && isListOp(op)) {
-    const firstPage = outcome.value as Page<unknown>;
-    const drained = await drainList(
-      async (token) => {
-        const next = await settleOp(slot, { ...op, pageToken: { literal: token } } as ListOp, undefined);
-        if (!next.ok) throw next.error;
-        return next.value as Page<unknown>;
-      },
-      op.pageSize ?? 0,
-      { firstPage },
-    );
-    for (const v of drained.violations) violations.push(`page ${v.page}: ${v.rule}: ${v.detail}`);
-    outcome = { ok: true, value: { items: drained.items, nextPageToken: '' } };
+function wantsForeignToken(op: ContractOp): op is ListOp {
+  return isListOp(op) && op.pageToken !== undefined && 'symbol' in op.pageToken && op.pageToken.symbol === 'foreign';
+}
+
+/** Executes `op` on every slot's engine through the run's tee; the members are in slot order. */
+export async function runContractOp(slots: readonly EngineSlot[], op: ContractOp, ctx: OpContext): Promise<LockstepResult> {
+  const slotOf = (i: number): EngineSlot => slots[i] as EngineSlot;
+  const result = await runTee(slots).lockstep({
+    ctx,
+    invoke: async (engine, i) => execute(slotOf(i), engine, op, wantsForeignToken(op) ? await foreignTokenFor(engine, op) : undefined),
+    ...(isListOp(op)
+      ? {
+          nextPage: (engine: Engine, i: number, token: string) => execute(slotOf(i), engine, { ...op, pageToken: { literal: token } }, undefined) as Promise<Page<unknown>>,
+          pageSize: op.pageSize ?? 0,
+        }
+      : {}),
+  });
+  if (op.kind === 'cloneSync' && op.destination !== '') {
+    for (const [i, m] of result.members.entries()) if (m.outcome.ok) slotOf(i).clones.set(op.destination, slotOf(i).cloneLocation(op.destination));
   }
-  if (outcome.ok && op.kind === 'cloneSync' && op.destination !== '') slot.clones.set(op.destination, slot.cloneLocation(op.destination));
-  return { value: normalizeOutcome(op.kind, outcome), violations };
+  return result;
 }

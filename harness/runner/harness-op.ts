@@ -3,11 +3,14 @@
  * and reading a clone (it must read like its source, and like the other engines' clones).
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, normalizeError, type Divergence, type EngineOutcome, type Json, type OpContext } from '../compare';
+import type { Engine } from '../../engines/api';
+import { TeeEngine } from '../../engines/tee';
+import { jsonText, normalizeError, type Divergence, type EngineOutcome, type Json, type OpContext } from '../compare';
 import type { HarnessOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
 import type { LogicalClock } from './logical-clock';
-import { diffOwnSnapshots, diffSnapshots, type NamedSnapshot } from './compare-snapshots';
+import { diffOwnSnapshots, snapshotDivergences } from './compare-snapshots';
+import { runTee } from './run-tee';
 import { takeSnapshot, type Snapshot } from './snapshot';
 
 /** What a harness op produced: one outcome per engine (for histories and comparison) and divergences found. */
@@ -24,66 +27,82 @@ export interface HarnessOpEnv {
 
 /** A short, stable summary of a snapshot for history lines. */
 function summary(snapshot: Snapshot): Json {
-  const text = canonicalJson([...snapshot.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = jsonText([...snapshot.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { entries: snapshot.entries.size, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16) };
 }
 
 async function reopen(slots: readonly EngineSlot[], env: HarnessOpEnv): Promise<HarnessOpResult> {
   const outcomes: EngineOutcome[] = [];
   const divergences: Divergence[] = [];
-  const after: NamedSnapshot[] = [];
+  const wasOpen = slots.filter((s) => !s.engine.closed);
+  // What each engine read before: only compared with itself (the engines are compared after the reopen).
+  const before = new Map<string, Snapshot>();
+  if (wasOpen.length > 0) {
+    const snap = await takeSnapshot(runTee(wasOpen), env.ctx, { assetIds: env.assetIds, compare: false });
+    for (const s of snap.engines) before.set(s.engine, s.snapshot);
+  }
+  const reopened: EngineSlot[] = [];
   for (const slot of slots) {
-    const before = slot.engine.closed ? undefined : await takeSnapshot(slot.engine, { assetIds: env.assetIds });
     try {
       if (!slot.engine.closed) await slot.engine.close();
       await slot.open();
+      reopened.push(slot);
     } catch (error) {
       outcomes.push({ engine: slot.name, value: normalizeError(error) });
-      continue;
     }
-    const snapshot = await takeSnapshot(slot.engine, { assetIds: env.assetIds });
-    after.push({ engine: slot.name, snapshot });
-    outcomes.push({ engine: slot.name, value: { reopened: summary(snapshot) } });
-    if (before !== undefined) divergences.push(...diffOwnSnapshots(env.ctx, slot.name, 'reopen changed what reads return', before, snapshot));
   }
-  return { outcomes, divergences: [...divergences, ...diffSnapshots(env.ctx, after)] };
+  if (reopened.length === 0) return { outcomes, divergences };
+  const after = await takeSnapshot(runTee(reopened), env.ctx, { assetIds: env.assetIds });
+  for (const { engine, snapshot } of after.engines) {
+    outcomes.push({ engine, value: { reopened: summary(snapshot) } });
+    const earlier = before.get(engine);
+    if (earlier !== undefined) divergences.push(...diffOwnSnapshots(env.ctx, engine, 'reopen changed what reads return', earlier, snapshot));
+  }
+  return { outcomes: inSlotOrder(slots, outcomes), divergences: [...divergences, ...snapshotDivergences(env.ctx, after)] };
+}
+
+/** Outcomes sorted by their engine's slot (the reference first, as comparison wants). */
+function inSlotOrder(slots: readonly EngineSlot[], outcomes: readonly EngineOutcome[]): EngineOutcome[] {
+  const order = new Map(slots.map((s, i) => [s.name, i]));
+  return [...outcomes].sort((a, b) => (order.get(a.engine) ?? 0) - (order.get(b.engine) ?? 0));
 }
 
 async function readClone(slots: readonly EngineSlot[], destination: string, env: HarnessOpEnv): Promise<HarnessOpResult> {
   const outcomes: EngineOutcome[] = [];
-  const divergences: Divergence[] = [];
-  const clones: NamedSnapshot[] = [];
-  for (const slot of slots) {
-    let clone;
-    try {
-      clone = await slot.openClone(destination);
-    } catch (error) {
-      outcomes.push({ engine: slot.name, value: normalizeError(error) });
-      continue;
+  const cloned: { slot: EngineSlot; clone: Engine }[] = [];
+  try {
+    for (const slot of slots) {
+      let clone;
+      try {
+        clone = await slot.openClone(destination);
+      } catch (error) {
+        outcomes.push({ engine: slot.name, value: normalizeError(error) });
+        continue;
+      }
+      if (clone === undefined) outcomes.push({ engine: slot.name, value: { absent: destination } });
+      else cloned.push({ slot, clone });
     }
-    if (clone === undefined) {
-      outcomes.push({ engine: slot.name, value: { absent: destination } });
-      continue;
+    if (cloned.length === 0) return { outcomes, divergences: [] };
+    const tee = new TeeEngine(
+      cloned.map((c) => c.clone),
+      { sink: () => undefined, labels: cloned.map((c) => c.slot.name) },
+    );
+    const clones = await takeSnapshot(tee, env.ctx, { assetIds: env.assetIds });
+    // Each clone holds one sync; it must read like its source read with that sync named.
+    const sources = cloned.filter((c) => !c.slot.engine.closed).map((c) => c.slot);
+    const source = sources.length === 0 ? undefined : await takeSnapshot(runTee(sources), env.ctx, { assetIds: env.assetIds, compare: false });
+    const divergences: Divergence[] = [];
+    for (const { engine, snapshot } of clones.engines) {
+      outcomes.push({ engine, value: { clone: summary(snapshot) } });
+      const own = source?.engines.find((s) => s.engine === engine)?.snapshot;
+      if (own === undefined) continue;
+      const ids = new Set([...snapshot.entries.keys()].filter((k) => k.startsWith('sync ')).map((k) => k.split(' ')[1]));
+      divergences.push(...diffOwnSnapshots(env.ctx, engine, 'the clone reads differently from its source', own, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1])));
     }
-    let snapshot: Snapshot;
-    try {
-      snapshot = await takeSnapshot(clone, { assetIds: env.assetIds });
-    } finally {
-      await clone.close();
-    }
-    clones.push({ engine: slot.name, snapshot });
-    outcomes.push({ engine: slot.name, value: { clone: summary(snapshot) } });
-    if (!slot.engine.closed) {
-      // The clone holds one sync; it must read like the source read with that sync named.
-      const source = await takeSnapshot(slot.engine, { assetIds: env.assetIds });
-      const cloned = [...snapshot.entries.keys()].filter((k) => k.startsWith('sync ')).map((k) => k.split(' ')[1]);
-      const ids = new Set(cloned);
-      divergences.push(
-        ...diffOwnSnapshots(env.ctx, slot.name, 'the clone reads differently from its source', source, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1])),
-      );
-    }
+    return { outcomes: inSlotOrder(slots, outcomes), divergences: [...divergences, ...snapshotDivergences(env.ctx, clones)] };
+  } finally {
+    for (const c of cloned) await c.clone.close().catch(() => undefined);
   }
-  return { outcomes, divergences: [...divergences, ...diffSnapshots(env.ctx, clones)] };
 }
 
 /** Executes a harness op on every slot. */

@@ -1,17 +1,18 @@
 /**
  * Loads every sync of a real c1z file into a fresh store of every engine (as stored: ids, times, tokens, bytes) and
- * compares every reader on every sync across them, with every filter value present in the data.
+ * compares every reader on every sync across them through a tee, with every filter value present in the data.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from '../../engines/api';
 import { sqliteFactory } from '../../engines/sqlite';
+import { TeeEngine } from '../../engines/tee';
 import { asRawStore, copySyncs } from '../../engines/transfer';
 import { dropMemoryStore } from '../../models/reference';
 import type { Divergence } from '../compare';
 import { ENGINE_FACTORIES, type EngineName } from './engine-registry';
-import { diffSnapshots, type NamedSnapshot } from './compare-snapshots';
+import { snapshotDivergences } from './compare-snapshots';
 import { SequentialSyncIds } from './sync-ids';
 import { takeSnapshot } from './snapshot';
 
@@ -58,15 +59,16 @@ export async function replayC1z(file: string, options: ReplayOptions): Promise<R
       syncs = copied.syncs;
       records = copied.records;
     }
-    const snaps: NamedSnapshot[] = [];
-    for (const { name, engine } of opened) {
-      options.onProgress?.(`reading every list of ${name}`);
-      const snapshot = await takeSnapshot(engine, { maxFilterValues: options.maxFilterValues ?? Number.MAX_SAFE_INTEGER, maxGets: 200 });
-      snaps.push({ engine: name, snapshot });
-    }
-    const divergences = diffSnapshots({ opIndex: 0, op: `replay-c1z ${path.basename(file)}`, method: 'snapshot' }, snaps);
-    const histories = Object.fromEntries(snaps.map((s) => [s.engine, [...s.snapshot.entries.keys()].sort().map((k) => `${k}`)]));
-    return { syncs, records, entries: snaps[0]?.snapshot.entries.size ?? 0, divergences, histories };
+    options.onProgress?.(`reading every list of ${opened.map((o) => o.name).join(', ')} through a tee`);
+    const tee = new TeeEngine(
+      opened.map((o) => o.engine),
+      { sink: () => undefined, labels: opened.map((o) => o.name) },
+    );
+    const ctx = { opIndex: 0, op: `replay-c1z ${path.basename(file)}`, method: 'snapshot' };
+    const snap = await takeSnapshot(tee, ctx, { maxFilterValues: options.maxFilterValues ?? Number.MAX_SAFE_INTEGER, maxGets: 200 });
+    const divergences = snapshotDivergences(ctx, snap);
+    const histories = Object.fromEntries(snap.engines.map((s) => [s.engine, [...s.snapshot.entries.keys()].sort().map((k) => `${k}`)]));
+    return { syncs, records, entries: snap.engines[0]?.snapshot.entries.size ?? 0, divergences, histories };
   } finally {
     await source.close().catch(() => undefined);
     for (const o of opened) {

@@ -1,19 +1,20 @@
 /**
- * Runs one op sequence through every engine of a run, in lockstep: the same op, at the same logical time, on each
- * engine; outcomes normalised and compared with the first engine's (the reference); full snapshots compared at sync
- * boundaries, on reopen, on reading a clone and at the end; per-engine invariants checked. Every engine's history
- * (one line per op) is kept for the report and the digest.
+ * Runs one op sequence through every engine of a run, in lockstep through a tee over the run's engines (the
+ * reference first): the same op, at the same logical time, on each engine, normalised and compared by the tee; full
+ * snapshots, read through the tee too, at sync boundaries, on reopen, on reading a clone and at the end; per-engine
+ * invariants checked on the tee's results. Every engine's history (one line per op) is kept for the report and the
+ * digest.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { canonicalJson, compareOutcomes, invariantDivergence, type Divergence, type EngineOutcome, type OpContext } from '../compare';
+import { compareOutcomes, historyLine, type Divergence, type EngineOutcome, type OpContext } from '../compare';
 import { MAX_ASSET_BYTES } from '../generator';
 import { formatOp, isHarnessOp, type Op } from '../ops';
 import { ENGINE_FACTORIES, type EngineName } from './engine-registry';
 import { EngineSlot, type EngineWrapper } from './engine-slot';
 import { LogicalClock } from './logical-clock';
-import { executeContractOp } from './execute-contract-op';
+import { runContractOp } from './execute-contract-op';
 import { runHarnessOp } from './harness-op';
 import { compareSnapshots } from './compare-snapshots';
 
@@ -82,21 +83,17 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
       const ctx: OpContext = { opIndex, op: text, method: op.kind };
       opsRun = opIndex + 1;
       if (op.kind === 'putAsset') assetIds.add(op.id);
-      let outcomes: EngineOutcome[];
+      let outcomes: readonly EngineOutcome[];
       if (isHarnessOp(op)) {
         const r = await runHarnessOp(op, slots, clock, { assetIds: [...assetIds], ctx });
         outcomes = r.outcomes;
-        divergences.push(...r.divergences);
+        divergences.push(...r.divergences, ...compareOutcomes(ctx, outcomes));
       } else {
-        outcomes = [];
-        for (const slot of slots) {
-          const r = await executeContractOp(slot, op);
-          outcomes.push({ engine: slot.name, value: r.value });
-          for (const v of r.violations) divergences.push(invariantDivergence(ctx, slot.name, 'paging', v));
-        }
+        const r = await runContractOp(slots, op, ctx);
+        outcomes = r.members;
+        divergences.push(...r.divergences);
       }
-      for (const o of outcomes) histories[o.engine]?.push(`#${opIndex} ${text} => ${canonicalJson(o.value)}`);
-      divergences.push(...compareOutcomes(ctx, outcomes));
+      for (const o of outcomes) histories[o.engine]?.push(historyLine(opIndex, text, o.value));
       if (divergences.length === 0 && SNAPSHOT_AFTER.has(op.kind)) {
         divergences.push(...(await compareSnapshots(slots, { ...ctx, op: `${text} [snapshot]` }, [...assetIds], { syncs: 'latest' })));
       }

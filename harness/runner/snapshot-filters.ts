@@ -2,7 +2,7 @@
  * The filter values a snapshot lists with (every value in use, and near misses that must match nothing extra) and
  * the predicate that every listed record must satisfy for its filter (SPEC §4: exact matches).
  */
-import type { Page, PageRequest, Stored } from '../../engines/api';
+import type { Engine, Page, PageRequest, Stored } from '../../engines/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 
 /** The filter fields a snapshot list may carry. */
@@ -15,11 +15,11 @@ export interface ListFilter {
   readonly principalResourceTypeIds?: readonly string[];
 }
 
-/** One list a snapshot drains: the contract method, its filter, and the call with paging. */
+/** One list a snapshot drains on every engine: the contract method, its filter, and the call with paging. */
 export interface ListCall<T> {
   readonly method: string;
   readonly filter?: ListFilter;
-  readonly run: (page: Required<PageRequest>) => Promise<Page<T>>;
+  readonly run: (engine: Engine, page: Required<PageRequest>) => Promise<Page<T>>;
 }
 
 /** The values in use in one sync, per filter. */

@@ -1,12 +1,13 @@
 /**
- * A full snapshot of one engine: every reader on every sync (named explicitly), with every filter value in use (and
- * near misses), drained at two page sizes, plus per-engine invariants: paging drains cleanly, every listed record
- * passes its filter, two page sizes drain to the same set, and `get` agrees with `list`. Snapshots of different
- * engines are compared entry by entry.
+ * A snapshot of every engine of a tee, read through the tee: every sync's readers with every filter value in use (and
+ * near misses), drained at two page sizes. Each read is one lockstep call, so the tee compares the engines as it
+ * goes (the same comparison every op gets); what one engine must satisfy on its own is checked per engine on the
+ * same call's results: paging drains cleanly, every listed record passes its filter, two page sizes drain to the
+ * same set, and `get` agrees with `list`. Each engine's entries are kept for later checks against itself.
  */
 import type { Engine, Page, Stored } from '../../engines/api';
-import { drainList, normalizeOutcome, settle, type Json, type Outcome } from '../compare';
-import { canonicalJson } from '../compare/canonical-json';
+import type { LockstepCall, MemberOutcome, TeeEngine } from '../../engines/tee';
+import { identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../compare';
 import { SYNC_TYPES, type Entitlement, type Grant, type Resource, type ResourceId, type ResourceType, type SyncRun } from '../../models/types';
 import { filterValues, matchesFilter, type ListCall } from './snapshot-filters';
 
@@ -17,10 +18,22 @@ export interface SnapshotViolation {
   readonly actual?: Json;
 }
 
-/** A snapshot: normalised results by a stable key, and the invariants this engine broke on its own. */
+/** One engine's snapshot: normalised results by a stable key, and the invariants this engine broke on its own. */
 export interface Snapshot {
   readonly entries: Map<string, Json>;
   readonly violations: SnapshotViolation[];
+}
+
+/** A snapshot of one engine, by name. */
+export interface NamedSnapshot {
+  readonly engine: string;
+  readonly snapshot: Snapshot;
+}
+
+/** A snapshot of every engine of a tee, and the divergences its lockstep reads found (paging, then results). */
+export interface TeeSnapshot {
+  readonly engines: readonly NamedSnapshot[];
+  readonly divergences: readonly Divergence[];
 }
 
 /** What to snapshot beyond what the store lists by itself. */
@@ -36,118 +49,154 @@ export interface SnapshotOptions {
   readonly maxGets: number;
   /** `all` syncs, or only the `latest` (last in listSyncRuns order): intermediate snapshots stay cheap. */
   readonly syncs: 'all' | 'latest';
+  /** False to skip comparing the engines with each other (only each engine's own entries are wanted). */
+  readonly compare: boolean;
 }
 
 /** Defaults sized for fuzz runs: cheap on small stores, bounded on big batches. */
-export const SNAPSHOT_DEFAULTS: SnapshotOptions = { assetIds: [], pageSize: 0, altPageSize: 3, maxFilterValues: 6, maxGets: 20, syncs: 'all' };
-
-const ok = (value: unknown): Outcome => ({ ok: true, value });
+export const SNAPSHOT_DEFAULTS: SnapshotOptions = { assetIds: [], pageSize: 0, altPageSize: 3, maxFilterValues: 6, maxGets: 20, syncs: 'all', compare: true };
 
 function ridText(id: ResourceId): string {
   return `${id.resourceType}/${id.resource}`;
 }
 
-/** Takes a snapshot of `engine`. */
-export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOptions> = {}): Promise<Snapshot> {
+/** The items of a member's drained list (none when it failed). */
+function itemsOf<T>(member: MemberOutcome | undefined): readonly T[] {
+  return member?.outcome.ok ? ((member.outcome.value as Page<T>).items ?? []) : [];
+}
+
+/** The records of a normalised list by identity. */
+function byIdentity(value: Json | undefined): Map<string, Json> {
+  const list = value as { items?: readonly { id: string }[] } | null | undefined;
+  return new Map((Array.isArray(list?.items) ? list.items : []).map((item) => [item.id, item as unknown as Json]));
+}
+
+/** Takes a snapshot of every engine of `tee`; divergences name `ctx.op` followed by the entry's key. */
+export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Partial<SnapshotOptions> = {}): Promise<TeeSnapshot> {
   const o = { ...SNAPSHOT_DEFAULTS, ...options };
-  const entries = new Map<string, Json>();
-  const violations: SnapshotViolation[] = [];
+  const snaps: NamedSnapshot[] = tee.labels.map((engine) => ({ engine, snapshot: { entries: new Map<string, Json>(), violations: [] } }));
+  const paging: Divergence[] = [];
+  const results: Divergence[] = [];
+  const violate = (i: number, v: SnapshotViolation): void => {
+    snaps[i]?.snapshot.violations.push(v);
+  };
 
-  /** Drains one list twice (two page sizes), records the entry and checks the paging and filter invariants. */
+  /** One lockstep read: its members' values become entry `key` of each engine (unless `key` is undefined). */
+  async function read(key: string, method: string, call: Omit<LockstepCall, 'ctx'>, entry = true): Promise<readonly MemberOutcome[]> {
+    const r = await tee.lockstep({ ...call, ctx: { opIndex: ctx.opIndex, op: `${ctx.op} ${key}`, method }, compare: o.compare && call.compare !== false });
+    for (const d of r.divergences) (d.code === 'invariant' ? paging : results).push(d);
+    if (entry) for (const [i, m] of r.members.entries()) snaps[i]?.snapshot.entries.set(key, m.value);
+    return r.members;
+  }
+
+  /** Drains one list on every engine at `size`. */
+  function drain<T>(key: string, call: ListCall<T>, size: number, entry: boolean): Promise<readonly MemberOutcome[]> {
+    return read(
+      key,
+      call.method,
+      {
+        invoke: (e) => call.run(e, { pageSize: size, pageToken: '' }),
+        nextPage: (e, _i, pageToken) => call.run(e, { pageSize: size, pageToken }) as Promise<Page<unknown>>,
+        pageSize: size,
+        compare: entry,
+      },
+      entry,
+    );
+  }
+
+  /** Drains one list (twice when unfiltered, at two page sizes) and checks each engine's filter and drains; returns the first engine's items. */
   async function list<T>(key: string, call: ListCall<T>): Promise<T[]> {
-    const method = call.method;
-    const drain = async (size: number): Promise<{ outcome: Outcome; items: T[] }> => {
-      try {
-        const d = await drainList((pageToken) => call.run({ pageSize: size, pageToken }) as Promise<Page<T>>, size);
-        for (const v of d.violations) violations.push({ detail: `${key} (page size ${size}): ${v.rule}: ${v.detail}` });
-        return { outcome: ok({ items: d.items, nextPageToken: '' }), items: d.items };
-      } catch (error) {
-        return { outcome: { ok: false, error }, items: [] };
-      }
-    };
-    const main = await drain(o.pageSize);
-    const value = normalizeOutcome(method, main.outcome);
-    entries.set(key, value);
+    const main = await drain(key, call, o.pageSize, true);
+    const longest = Math.max(...main.map((m) => itemsOf(m).length));
     // A second page size on the unfiltered lists only: filtered lists are paged at random sizes by the ops themselves.
-    if (main.items.length > 1 && call.filter === undefined) {
+    if (longest > 1 && call.filter === undefined) {
       // Small pages on small lists; on big lists about seven pages, so that big batches stay affordable.
-      const altSize = main.items.length <= 10 * o.altPageSize ? o.altPageSize : Math.ceil(main.items.length / 7);
-      const alt = await drain(altSize);
-      const altValue = normalizeOutcome(method, alt.outcome);
-      if (canonicalJson(altValue) !== canonicalJson(value)) {
-        violations.push({ detail: `${key}: page size ${altSize} drains to another result than page size ${o.pageSize}`, expected: value, actual: altValue });
+      const altSize = longest <= 10 * o.altPageSize ? o.altPageSize : Math.ceil(longest / 7);
+      const alt = await drain(key, call, altSize, false);
+      for (const [i, m] of main.entries()) {
+        const other = alt[i];
+        if (itemsOf(m).length > 1 && other !== undefined && !sameJson(m.value, other.value)) {
+          violate(i, { detail: `${key}: page size ${altSize} drains to another result than page size ${o.pageSize}`, expected: m.value, actual: other.value });
+        }
       }
     }
-    for (const item of main.items) {
-      if (!matchesFilter(call, item)) {
-        violations.push({ detail: `${key}: lists a record outside its filter`, expected: null, actual: normalizeOutcome(method, ok({ items: [item], nextPageToken: '' })) });
+    for (const [i, m] of main.entries()) {
+      for (const item of itemsOf<T>(m)) {
+        if (!matchesFilter(call, item)) {
+          violate(i, { detail: `${key}: lists a record outside its filter`, expected: null, actual: normalizeOutcome(call.method, { ok: true, value: { items: [item], nextPageToken: '' } }) });
+        }
       }
     }
-    return main.items;
+    return [...itemsOf<T>(main[0])];
   }
 
-  /** Checks that `get` of each listed record returns the same normalised record. */
-  async function getsAgree<T>(key: string, method: string, items: readonly Stored<T>[], get: (item: Stored<T>) => Promise<unknown>): Promise<void> {
+  /** Checks, on every engine, that `get` of each record the first engine listed returns the record its own list holds. */
+  async function getsAgree<T>(key: string, listKey: string, method: string, items: readonly Stored<T>[], get: (e: Engine, item: Stored<T>) => Promise<unknown>): Promise<void> {
+    const listed = snaps.map((s) => byIdentity(s.snapshot.entries.get(listKey)));
     for (const item of items.slice(0, o.maxGets)) {
-      const listed = normalizeOutcome(method, ok(item));
-      const got = normalizeOutcome(method, await settle(() => get(item)));
-      if (canonicalJson(listed) !== canonicalJson(got)) {
-        violations.push({ detail: `${key}: ${method} disagrees with the list`, expected: listed, actual: got });
+      const members = await read(`${key} ${method}`, method, { invoke: (e) => get(e, item), compare: false }, false);
+      for (const [i, m] of members.entries()) {
+        const own = listed[i]?.get(identityOf(item));
+        if (own !== undefined && !sameJson(own, m.value)) violate(i, { detail: `${key}: ${method} disagrees with the list`, expected: own, actual: m.value });
       }
     }
   }
 
-  const runs = (await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (p) => engine.listSyncRuns(p) })) as SyncRun[];
+  const runs = await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (e, p) => e.listSyncRuns(p) });
   for (const type of [undefined, ...SYNC_TYPES]) {
-    entries.set(`latestFinished ${type ?? 'any'}`, normalizeOutcome('getLatestFinishedSync', await settle(() => engine.getLatestFinishedSync(type))));
+    await read(`latestFinished ${type ?? 'any'}`, 'getLatestFinishedSync', { invoke: (e) => e.getLatestFinishedSync(type) });
   }
   for (const run of o.syncs === 'all' ? runs : runs.slice(-1)) {
     const syncId = run.id;
     const at = `sync ${syncId}`;
-    entries.set(`${at} getSync`, normalizeOutcome('getSync', await settle(() => engine.getSync(syncId))));
-    entries.set(`${at} stats`, normalizeOutcome('stats', await settle(() => engine.stats(syncId))));
-    const types = await list<Stored<ResourceType>>(`${at} listResourceTypes`, { method: 'listResourceTypes', run: (p) => engine.listResourceTypes({ ...p, syncId }) });
-    const resources = await list<Stored<Resource>>(`${at} listResources`, { method: 'listResources', run: (p) => engine.listResources({ ...p, syncId }) });
-    const ents = await list<Stored<Entitlement>>(`${at} listEntitlements`, { method: 'listEntitlements', run: (p) => engine.listEntitlements({ ...p, syncId }) });
-    const grants = await list<Stored<Grant>>(`${at} listGrants`, { method: 'listGrants', run: (p) => engine.listGrants({ ...p, syncId }) });
+    await read(`${at} getSync`, 'getSync', { invoke: (e) => e.getSync(syncId) });
+    await read(`${at} stats`, 'stats', { invoke: (e) => e.stats(syncId) });
+    const types = await list<Stored<ResourceType>>(`${at} listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes({ ...p, syncId }) });
+    const resources = await list<Stored<Resource>>(`${at} listResources`, { method: 'listResources', run: (e, p) => e.listResources({ ...p, syncId }) });
+    const ents = await list<Stored<Entitlement>>(`${at} listEntitlements`, { method: 'listEntitlements', run: (e, p) => e.listEntitlements({ ...p, syncId }) });
+    const grants = await list<Stored<Grant>>(`${at} listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants({ ...p, syncId }) });
 
-    await getsAgree(at, 'getResourceType', types, (s) => engine.getResourceType(s.record.id, { syncId }));
-    await getsAgree(at, 'getResource', resources, (s) => engine.getResource(s.record.id, { syncId }));
-    await getsAgree(at, 'getEntitlement', ents, (s) => engine.getEntitlement(s.record.id, { syncId }));
-    await getsAgree(at, 'getGrant', grants, (s) => engine.getGrant(s.record.id, { syncId }));
+    await getsAgree(at, `${at} listResourceTypes`, 'getResourceType', types, (e, s) => e.getResourceType(s.record.id, { syncId }));
+    await getsAgree(at, `${at} listResources`, 'getResource', resources, (e, s) => e.getResource(s.record.id, { syncId }));
+    await getsAgree(at, `${at} listEntitlements`, 'getEntitlement', ents, (e, s) => e.getEntitlement(s.record.id, { syncId }));
+    await getsAgree(at, `${at} listGrants`, 'getGrant', grants, (e, s) => e.getGrant(s.record.id, { syncId }));
 
     const values = filterValues({ types, resources, entitlements: ents, grants }, o.maxFilterValues);
     for (const t of values.typeIds) {
-      await list(`${at} listResources type=${t}`, { method: 'listResources', filter: { resourceTypeId: t }, run: (p) => engine.listResources({ ...p, syncId, resourceTypeId: t }) });
-      await list(`${at} listGrantsForResourceType ${t}`, { method: 'listGrantsForResourceType', filter: { resourceTypeId: t }, run: (p) => engine.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) });
+      await list(`${at} listResources type=${t}`, { method: 'listResources', filter: { resourceTypeId: t }, run: (e, p) => e.listResources({ ...p, syncId, resourceTypeId: t }) });
+      await list(`${at} listGrantsForResourceType ${t}`, { method: 'listGrantsForResourceType', filter: { resourceTypeId: t }, run: (e, p) => e.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) });
     }
     for (const parent of values.parentIds) {
-      await list(`${at} listResources parent=${ridText(parent)}`, { method: 'listResources', filter: { parentResourceId: parent }, run: (p) => engine.listResources({ ...p, syncId, parentResourceId: parent }) });
+      await list(`${at} listResources parent=${ridText(parent)}`, { method: 'listResources', filter: { parentResourceId: parent }, run: (e, p) => e.listResources({ ...p, syncId, parentResourceId: parent }) });
     }
     for (const r of values.resourceIds) {
-      await list(`${at} listEntitlements resource=${ridText(r)}`, { method: 'listEntitlements', filter: { resource: r }, run: (p) => engine.listEntitlements({ ...p, syncId, resource: r }) });
-      await list(`${at} listGrants resource=${ridText(r)}`, { method: 'listGrants', filter: { resource: r }, run: (p) => engine.listGrants({ ...p, syncId, resource: r }) });
+      await list(`${at} listEntitlements resource=${ridText(r)}`, { method: 'listEntitlements', filter: { resource: r }, run: (e, p) => e.listEntitlements({ ...p, syncId, resource: r }) });
+      await list(`${at} listGrants resource=${ridText(r)}`, { method: 'listGrants', filter: { resource: r }, run: (e, p) => e.listGrants({ ...p, syncId, resource: r }) });
     }
-    for (const e of values.entitlementIds) {
-      await list(`${at} listGrantsForEntitlement ${e}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: e }, run: (p) => engine.listGrantsForEntitlement({ ...p, syncId, entitlementId: e }) });
+    for (const ent of values.entitlementIds) {
+      await list(`${at} listGrantsForEntitlement ${ent}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent }) });
       for (const principalId of values.principalIds.slice(0, 2)) {
-        await list(`${at} listGrantsForEntitlement ${e} principal=${ridText(principalId)}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: e, principalId }, run: (p) => engine.listGrantsForEntitlement({ ...p, syncId, entitlementId: e, principalId }) });
+        await list(`${at} listGrantsForEntitlement ${ent} principal=${ridText(principalId)}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalId }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalId }) });
       }
       const principalResourceTypeIds = values.typeIds.slice(0, 2);
       if (principalResourceTypeIds.length > 0) {
-        await list(`${at} listGrantsForEntitlement ${e} types=${principalResourceTypeIds.join(',')}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: e, principalResourceTypeIds }, run: (p) => engine.listGrantsForEntitlement({ ...p, syncId, entitlementId: e, principalResourceTypeIds }) });
+        await list(`${at} listGrantsForEntitlement ${ent} types=${principalResourceTypeIds.join(',')}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalResourceTypeIds }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalResourceTypeIds }) });
       }
     }
     for (const principalId of values.principalIds) {
-      await list(`${at} listGrantsForPrincipal ${ridText(principalId)}`, { method: 'listGrantsForPrincipal', filter: { principalId }, run: (p) => engine.listGrantsForPrincipal({ ...p, syncId, principalId }) });
+      await list(`${at} listGrantsForPrincipal ${ridText(principalId)}`, { method: 'listGrantsForPrincipal', filter: { principalId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId }) });
       const entitlementId = values.entitlementIds[0];
       if (entitlementId !== undefined) {
-        await list(`${at} listGrantsForPrincipal ${ridText(principalId)} ent=${entitlementId}`, { method: 'listGrantsForPrincipal', filter: { principalId, entitlementId }, run: (p) => engine.listGrantsForPrincipal({ ...p, syncId, principalId, entitlementId }) });
+        await list(`${at} listGrantsForPrincipal ${ridText(principalId)} ent=${entitlementId}`, { method: 'listGrantsForPrincipal', filter: { principalId, entitlementId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId, entitlementId }) });
       }
     }
     for (const assetId of o.assetIds) {
-      entries.set(`${at} getAsset ${assetId}`, normalizeOutcome('getAsset', await settle(() => engine.getAsset(assetId, { syncId }))));
+      await read(`${at} getAsset ${assetId}`, 'getAsset', { invoke: (e) => e.getAsset(assetId, { syncId }) });
     }
   }
-  return { entries, violations };
+  // Paging first, in engine order; then result differences in key order (as a diff of two snapshots would list them).
+  const order = new Map(tee.labels.map((l, i) => [l, i]));
+  paging.sort((a, b) => (order.get(a.engines[0]) ?? 0) - (order.get(b.engines[0]) ?? 0));
+  results.sort((a, b) => (a.op < b.op ? -1 : a.op > b.op ? 1 : 0));
+  return { engines: snaps, divergences: [...paging, ...results] };
 }
