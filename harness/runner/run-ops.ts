@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compareOutcomes, historyLine, type Divergence, type EngineOutcome, type OpContext } from '../compare';
+import { historyLine, type Divergence, type EngineOutcome, type OpContext } from '../compare';
 import { MAX_ASSET_BYTES } from '../generator';
 import { formatOp, isHarnessOp, type Op } from '../ops';
 import { ENGINE_FACTORIES, type EngineName } from './engine-registry';
@@ -17,6 +17,7 @@ import { LogicalClock } from './logical-clock';
 import { runContractOp } from './execute-contract-op';
 import { runHarnessOp } from './harness-op';
 import { compareSnapshots } from './compare-snapshots';
+import { runTee } from './run-tee';
 
 /** The asset size limit fuzz runs open engines with (the generator's), so that "over the limit" is cheap. */
 export const RUN_MAX_ASSET_BYTES = MAX_ASSET_BYTES;
@@ -86,8 +87,11 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
       let outcomes: readonly EngineOutcome[];
       if (isHarnessOp(op)) {
         const r = await runHarnessOp(op, slots, clock, { assetIds: [...assetIds], ctx });
-        outcomes = r.outcomes;
-        divergences.push(...r.divergences, ...compareOutcomes(ctx, outcomes));
+        // What each engine answered to the harness op is compared by the tee like any call's result.
+        const answers = new Map(r.outcomes.map((o) => [o.engine, o.value]));
+        const judged = await runTee(slots).lockstep({ ctx, invoke: (_e, i) => Promise.resolve(answers.get(slots[i]?.name ?? '') ?? null) });
+        outcomes = judged.members;
+        divergences.push(...r.divergences, ...judged.divergences);
       } else {
         const r = await runContractOp(slots, op, ctx);
         outcomes = r.members;
