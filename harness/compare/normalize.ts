@@ -114,7 +114,7 @@ function decodeRecord(kind: CodecKind, bytes: Uint8Array): unknown {
 
 /** Normalised records by kind and encoding; cleared when full, so it only ever saves work. */
 const RECORDS = new Map<string, Json>();
-const MAX_CACHED_RECORDS = 50_000;
+const MAX_CACHED_RECORDS = 20_000;
 
 function unencodable(err: unknown, record: unknown): Json {
   // A record the codec rejects is an engine bug: keep it visible (and unequal to any valid record).
