@@ -4,6 +4,7 @@
  * open refuses a store that still has it; so does it refuse a store whose creator died before its first write.
  */
 import { StorageError } from '../errors';
+import { describeNote } from '../leftovers/describe-note';
 import { shellWord } from '../leftovers/shell-word';
 import type { BulkNote } from '../raw';
 import { Kind, key } from './layout';
@@ -28,12 +29,6 @@ export function decodeNote(value: Buffer): BulkNote {
   } catch {
     return { writer: 'unknown', source: '' };
   }
-}
-
-/** One phrase saying what left the store: `an interrupted import of /x/a.c1z`. */
-export function describeNote(note: BulkNote): string {
-  if (note === NEVER_WRITTEN || note.writer === 'create') return 'an empty store whose creator was killed before its first write';
-  return `an interrupted ${note.writer}${note.source === '' ? '' : ` of ${note.source}`}`;
 }
 
 /** The CORRUPTION error of a normal open of an incomplete store, naming how to resume or remove it. */
