@@ -11,7 +11,7 @@ import { activeFaults, type FaultName } from '../faults';
 import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
 import type { BulkNote, RawRecord, RawStore } from '../raw';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
-import { compactAll, deleteSyncs } from './cleanup';
+import { compactAll, compactionOwed, deleteSyncs } from './cleanup';
 import { copySyncKeys } from './clone';
 import { guarded, levelError, type Db } from './db';
 import { INCOMPLETE_KEY } from './incomplete';
@@ -281,6 +281,10 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
 
   protected _compact(): Promise<void> {
     return guarded('compact', () => compactAll(this.db));
+  }
+
+  protected override _compactionOwed(): Promise<boolean> {
+    return guarded('cleanup', () => compactionOwed(this.db));
   }
 
   protected _verify(): Promise<VerifyReport> {
