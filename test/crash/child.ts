@@ -8,6 +8,9 @@ import path from 'node:path';
 
 const RUN_TS = path.join(__dirname, 'run-ts.js');
 
+/** Resource types per call of writer-child.ts. */
+export const BATCH = 5;
+
 /** How a child ended and what it printed. */
 export interface ChildRun {
   readonly pid: number;
