@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ownerIsGone, ownerTag, processStart, thisOwner } from './owner';
-import { removeStaleTempFiles, removeStaleWorkingCopies, tempFileName, WORKING_COPY_PREFIX } from './stale';
+import { ownedDirPrefix, removeStaleTempFiles, removeStaleWorkingCopies, tempFileName, WORKING_COPY_PREFIX } from './stale';
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -48,13 +48,16 @@ describe('leftovers of dead processes', () => {
         dead: `${WORKING_COPY_PREFIX}${tag(deadPid(), '7')}-cccccc`,
         elsewhere: `${WORKING_COPY_PREFIX}${tag(deadPid(), '7', 'otherhost')}-dddddd`,
         untagged: `${WORKING_COPY_PREFIX}eeeeee`,
+        deadRun: `c1z-parity-run-${tag(deadPid(), '7')}-ffffff`,
+        deadReplay: `c1z-parity-replay-${tag(deadPid(), '7')}-gggggg`,
+        liveRun: path.basename(ownedDirPrefix('c1z-parity-run', dir)) + 'hhhhhh',
       };
       for (const name of Object.values(names)) {
         await mkdir(path.join(dir, name));
         await writeFile(path.join(dir, name, 'store.db'), 'x');
       }
-      expect(await removeStaleWorkingCopies(dir)).toEqual([path.join(dir, names.dead)]);
-      expect((await readdir(dir)).sort()).toEqual([names.elsewhere, names.live, names.mine, names.untagged].sort());
+      expect((await removeStaleWorkingCopies(dir)).sort()).toEqual([names.dead, names.deadReplay, names.deadRun].map((n) => path.join(dir, n)).sort());
+      expect((await readdir(dir)).sort()).toEqual([names.elsewhere, names.live, names.liveRun, names.mine, names.untagged].sort());
 
       live.kill('SIGKILL');
       await new Promise((resolve) => live.once('exit', resolve));

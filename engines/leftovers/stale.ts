@@ -1,5 +1,6 @@
 /**
- * Removal of what dead processes left: SQLite working copies in the temp directory and `*.tmp` files beside a c1z.
+ * Removal of what dead processes left: SQLite working copies and fuzz/replay work directories in the temp directory,
+ * and `*.tmp` files beside a c1z.
  * Both carry their owner's tag in their name (owner.ts); only leftovers whose owner is surely gone are removed, so a
  * live process's working copy or half-written file is never touched. Best effort: a sweep never fails its caller.
  */
@@ -11,7 +12,15 @@ import { OWNER_TAG_SOURCE, ownerIsGone, ownerOf, ownerTag } from './owner';
 /** The start of every working-copy directory's name. */
 export const WORKING_COPY_PREFIX = 'c1z-sqlite-';
 
-const WORKING_COPY_NAME = new RegExp(`^${WORKING_COPY_PREFIX}${OWNER_TAG_SOURCE}-[A-Za-z0-9]{6}$`);
+/** The kinds of owned temp directories: SQLite working copies, fuzz run and replay-c1z work directories. */
+const OWNED_DIR_KINDS = ['c1z-sqlite', 'c1z-parity-run', 'c1z-parity-replay'] as const;
+
+const OWNED_DIR_NAME = new RegExp(`^(?:${OWNED_DIR_KINDS.join('|')})-${OWNER_TAG_SOURCE}-[A-Za-z0-9]{6}$`);
+
+/** The mkdtemp prefix of this process's temp directories of one kind: `<tmpDir>/<kind>-<owner tag>-`. */
+export function ownedDirPrefix(kind: (typeof OWNED_DIR_KINDS)[number], tmpDir: string = os.tmpdir()): string {
+  return path.join(tmpDir, `${kind}-${ownerTag()}-`);
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,7 +28,7 @@ function escapeRegExp(text: string): string {
 
 /** The mkdtemp prefix of this process's working copies (in `tmpDir`, the system temp directory by default). */
 export function workingCopyPrefix(tmpDir: string = os.tmpdir()): string {
-  return path.join(tmpDir, `${WORKING_COPY_PREFIX}${ownerTag()}-`);
+  return ownedDirPrefix('c1z-sqlite', tmpDir);
 }
 
 /** The name of this process's `seq`th temp file for `target`: `<target>.<owner tag>.<seq>.tmp`. */
@@ -51,9 +60,9 @@ export function removeStaleTempFiles(target: string): Promise<string[]> {
   return removeGone(path.dirname(target), new RegExp(`^${escapeRegExp(base)}\\.${OWNER_TAG_SOURCE}\\.\\d+\\.tmp$`));
 }
 
-/** Removes the working copies of dead processes from `tmpDir` (the system temp directory by default). */
+/** Removes the working copies and work directories of dead processes from `tmpDir` (the system temp directory by default). */
 export function removeStaleWorkingCopies(tmpDir: string = os.tmpdir()): Promise<string[]> {
-  return removeGone(tmpDir, WORKING_COPY_NAME);
+  return removeGone(tmpDir, OWNED_DIR_NAME);
 }
 
 const swept = new Map<string, Promise<string[]>>();
