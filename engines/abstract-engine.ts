@@ -543,7 +543,11 @@ export abstract class AbstractEngine implements Engine {
       if (this.currentSyncId !== undefined) return [];
       const runs = await this._syncRuns();
       const doomed = syncsToCleanUp(runs, keep);
-      if (doomed.length === 0) return [];
+      if (doomed.length === 0) {
+        // Nothing new to delete, but an earlier cleanup may have been cut short before it reclaimed its space.
+        if (await this._compactionOwed()) await this._compact();
+        return [];
+      }
       if (this.fault('cleanup-deletes-unfinished')) {
         // Fault: a missing ended_at read as 0, so every unfinished non-full sync "ended" before the kept ones started.
         for (const r of runs) if (r.endedAt === undefined && r.syncType !== 'full') doomed.push(r.id);
@@ -616,6 +620,10 @@ export abstract class AbstractEngine implements Engine {
   /** Deletes these syncs and all their records and index entries; atomically. */
   protected abstract _deleteSyncs(ids: readonly string[]): Promise<void>;
   protected abstract _compact(): Promise<void>;
+  /** Whether an interrupted cleanup left space to reclaim (engines that can be cut short between the two say so). */
+  protected async _compactionOwed(): Promise<boolean> {
+    return false;
+  }
   protected abstract _verify(): Promise<VerifyReport>;
   protected abstract _close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import type {
   SyncType,
 } from '../models/types';
 import type { C1zLimits } from './c1z/container';
+import type { BulkNote } from './raw';
 
 /** Options every engine is opened with (SPEC §2: time and ids are injected). */
 export interface EngineOptions {
@@ -32,6 +33,10 @@ export interface EngineOptions {
   readonly durable?: boolean;
   /** Test-only fault injection (issue 5); never active unless named. */
   readonly faults?: readonly string[];
+  /** Bulk writers only: a store created by this open is marked incomplete, with this note, until `rawFinishBulk`. */
+  readonly bulkNote?: BulkNote;
+  /** Opens a store that an interrupted bulk writer left (to resume or discard it) instead of refusing it. */
+  readonly openIncomplete?: boolean;
 }
 
 /** What an engine can do; tests and the generator read this, never an engine's name. */

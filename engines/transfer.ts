@@ -4,6 +4,7 @@
  */
 import type { Engine } from './api';
 import { StorageError } from './errors';
+import { killPoint } from './leftovers/kill-point';
 import type { RawRecord, RawStore } from './raw';
 
 /** What a copy moved. */
@@ -25,6 +26,7 @@ export function asRawStore(engine: Engine): RawStore & Engine {
 async function* counted(records: AsyncIterable<RawRecord>, counter: { n: number }): AsyncIterable<RawRecord> {
   for await (const record of records) {
     counter.n += 1;
+    killPoint('transfer-record');
     yield record;
   }
 }
@@ -38,6 +40,7 @@ export async function copySyncs(src: RawStore, dst: RawStore, syncIds?: readonly
     if (wanted !== undefined && !wanted.has(run.id)) continue;
     await dst.rawLoadSync(run, counted(src.rawRecords(run.id), counter));
     syncs += 1;
+    killPoint('transfer-sync');
   }
   return { syncs, records: counter.n };
 }

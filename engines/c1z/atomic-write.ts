@@ -6,6 +6,8 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isStorageError } from '../errors';
+import { killPoint } from '../leftovers/kill-point';
+import { removeStaleTempFiles, tempFileName } from '../leftovers/stale';
 import { errnoCode, ioError } from './file-io';
 
 let sequence = 0;
@@ -13,9 +15,10 @@ const MAX_NAME_ATTEMPTS = 100;
 
 async function createTemp(target: string): Promise<{ tempPath: string; handle: FileHandle }> {
   for (let attempt = 0; ; attempt += 1) {
-    // pid + counter keeps names unique without a random source; 'wx' guards against a leftover of a dead process.
+    // The owner tag + counter keeps names unique without a random source and lets a later process tell a dead
+    // owner's leftover (removed by removeStaleTempFiles) from a live one's; 'wx' guards against any collision.
     sequence += 1;
-    const tempPath = `${target}.${process.pid}-${sequence}.tmp`;
+    const tempPath = tempFileName(target, sequence);
     try {
       return { tempPath, handle: await fs.open(tempPath, 'wx') };
     } catch (err) {
@@ -44,11 +47,13 @@ export async function writeAtomically(
   fill: (handle: FileHandle, tempPath: string) => Promise<void>,
   options: { durable: boolean },
 ): Promise<void> {
+  await removeStaleTempFiles(target);
   const { tempPath, handle } = await createTemp(target);
   let open = true;
   try {
     await fill(handle, tempPath);
     if (options.durable) await handle.sync();
+    killPoint('atomic-write-filled');
     open = false;
     await handle.close();
     await fs.rename(tempPath, target);

@@ -1,14 +1,20 @@
 /**
  * Removal of whole syncs by range clears. A sync is first made invisible in one batch (its run deleted, a pending
  * marker written), then every keyspace range it owns is cleared, then the marker goes. A marker left
- * by a crash (here or in a diff/load that never inserted its run) is finished at the next open.
+ * by a crash (here or in a diff/load that never inserted its run) is finished at the next open. The same first batch
+ * records that a compaction is owed, and only a finished compaction clears that: a cleanup cut short before its
+ * compaction has its space reclaimed by the next cleanup or compact, even one that finds nothing new to delete.
  */
 import type { SyncRun } from '../../models/types';
+import { killPoint } from '../leftovers/kill-point';
 import { EMPTY, type Db } from './db';
 import { decodeKey, type KeyRange } from './keys';
 import { Kind, key, range, SYNC_SCOPED_KINDS } from './layout';
 import { deleteRun } from './sync-runs';
 import { WriteSet } from './write-set';
+
+/** Present while deleted syncs' space awaits a compaction. */
+export const COMPACT_OWED_KEY = key(Kind.meta, 'compact-owed');
 
 /** Every key range owned by one sync (records, indexes, counters). */
 export function syncRanges(syncId: string): KeyRange[] {
@@ -47,12 +53,20 @@ export async function deleteSyncs(db: Db, runs: readonly SyncRun[], mirror: Map<
     deleteRun(ws, run);
     ws.put(pendingKey(run.id), EMPTY);
   }
+  if (runs.length > 0) ws.put(COMPACT_OWED_KEY, EMPTY);
   await ws.commit(db);
+  killPoint('cleanup-hidden');
   for (const run of runs) mirror.delete(run.id);
   for (const run of runs) {
     await clearSync(db, run.id);
     await db.del(pendingKey(run.id));
   }
+  killPoint('cleanup-cleared');
+}
+
+/** Tells whether a compaction is owed (a cleanup deleted syncs and was cut short before compacting). */
+export async function compactionOwed(db: Db): Promise<boolean> {
+  return (await db.get(COMPACT_OWED_KEY)) !== undefined;
 }
 
 /** Finishes every pending removal (run at open); a marker whose run exists only loses the marker. */
@@ -67,7 +81,9 @@ export async function recoverPending(db: Db, runs: ReadonlyMap<string, SyncRun>)
   return ids;
 }
 
-/** Compacts the whole keyspace. */
+/** Compacts the whole keyspace, then clears the owed mark. */
 export async function compactAll(db: Db): Promise<void> {
+  killPoint('compact-start');
   await db.compactRange(Buffer.from([0x00]), Buffer.from([0xff]));
+  await db.del(COMPACT_OWED_KEY);
 }

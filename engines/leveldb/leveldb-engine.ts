@@ -9,11 +9,12 @@ import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyRep
 import { StorageError } from '../errors';
 import { activeFaults, type FaultName } from '../faults';
 import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
-import type { RawRecord, RawStore } from '../raw';
+import type { BulkNote, RawRecord, RawStore } from '../raw';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
-import { compactAll, deleteSyncs } from './cleanup';
+import { compactAll, compactionOwed, deleteSyncs } from './cleanup';
 import { copySyncKeys } from './clone';
 import { guarded, levelError, type Db } from './db';
+import { INCOMPLETE_KEY } from './incomplete';
 import { generateSyncDiff } from './diff';
 import { Kind } from './layout';
 import { openStore } from './open';
@@ -42,6 +43,8 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
     options: EngineOptions,
     private readonly db: Db,
     private readonly runs: Map<string, SyncRun>,
+    private readonly location: string,
+    private incomplete: BulkNote | undefined,
   ) {
     super(options);
   }
@@ -49,11 +52,24 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   /** Opens (creating when missing) the store in directory `location`. */
   static async open(location: string, options: EngineOptions): Promise<LeveldbEngine> {
     activeFaults(options.faults, 'leveldb');
-    const { db, runs } = await openStore(location);
-    return new LeveldbEngine(options, db, runs);
+    const { db, runs, incomplete } = await openStore(location, options);
+    return new LeveldbEngine(options, db, runs, location, incomplete);
   }
 
   // ---- RawStore ----
+
+  rawIncomplete(): BulkNote | undefined {
+    return this.incomplete;
+  }
+
+  rawFinishBulk(): Promise<void> {
+    return this.run('rawFinishBulk', () =>
+      guarded('rawFinishBulk', async () => {
+        await this.db.del(INCOMPLETE_KEY);
+        this.incomplete = undefined;
+      }),
+    );
+  }
 
   rawSyncRuns(): Promise<SyncRun[]> {
     return this.run('rawSyncRuns', () => guarded('rawSyncRuns', async () => this.orderedRuns()));
@@ -240,9 +256,12 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
       );
       if (exists) throw new StorageError('INVALID_ARGUMENT', `cloneSync: ${destination} exists already`);
       try {
-        const clone = await LeveldbEngine.open(destination, this.options);
+        // Written under an incomplete mark: a clone killed midway is refused at its next open, never read as empty.
+        const bulkNote = { writer: 'clone', source: `sync ${run.id} of ${this.location}` };
+        const clone = await LeveldbEngine.open(destination, { ...this.options, bulkNote });
         try {
           await clone.copySyncFrom(this.db, this.fault('clone-loses-token') ? { ...run, syncToken: '' } : run);
+          await clone.rawFinishBulk();
         } finally {
           await clone.close();
         }
@@ -262,6 +281,10 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
 
   protected _compact(): Promise<void> {
     return guarded('compact', () => compactAll(this.db));
+  }
+
+  protected override _compactionOwed(): Promise<boolean> {
+    return guarded('cleanup', () => compactionOwed(this.db));
   }
 
   protected _verify(): Promise<VerifyReport> {

@@ -4,12 +4,13 @@
  * removes the directory.
  */
 import { promises as fs, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { StorageError } from '../errors';
 import { compressC1z, decompressC1z, type C1zLimits } from '../c1z/container';
+import { killPoint } from '../leftovers/kill-point';
+import { removeStaleTempFiles, sweepWorkingCopiesOnce, workingCopyPrefix } from '../leftovers/stale';
 import { applySchema, missingColumn } from './schema';
 import { fromSqliteError } from './sqlite-errors';
 
@@ -97,13 +98,17 @@ export async function openWorkingCopy(location: string, limits: C1zLimits = {}):
   const exists = await fileExists(location);
   // A new store is only written at close; fail now, not then, when it could never be written.
   if (!exists) await assertDirectory(path.dirname(location));
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c1z-sqlite-'));
+  // What killed processes left (their working copies, a half-written save of this file) goes before we add ours.
+  await sweepWorkingCopiesOnce();
+  await removeStaleTempFiles(location);
+  const dir = await fs.mkdtemp(workingCopyPrefix());
   const dbPath = path.join(dir, 'store.db');
   try {
     if (exists) {
       await decompressC1z(location, dbPath, limits);
       const db = openExisting(dbPath);
       openDirs.add(dir);
+      killPoint('working-copy-open');
       return { location, dir, dbPath, db, isNew: false };
     }
     const db = new Database(dbPath);
@@ -134,7 +139,7 @@ export async function closeWorkingCopy(copy: WorkingCopy, save: boolean, durable
 
 /** Runs `fn` with a fresh temporary directory that is removed afterwards. */
 export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'c1z-sqlite-'));
+  const dir = await fs.mkdtemp(workingCopyPrefix());
   try {
     return await fn(dir);
   } finally {

@@ -3,7 +3,7 @@
  * compares every reader on every sync across them through a tee, with every filter value present in the data.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { ownedDirPrefix } from '../../engines/leftovers/stale';
 import path from 'node:path';
 import type { Engine } from '../../engines/api';
 import { sqliteFactory } from '../../engines/sqlite';
@@ -40,7 +40,7 @@ export interface ReplayResult {
 
 /** Replays `file` into every engine of `options` and compares their snapshots. */
 export async function replayC1z(file: string, options: ReplayOptions): Promise<ReplayResult> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'c1z-parity-replay-'));
+  const workDir = await mkdtemp(ownedDirPrefix('c1z-parity-replay'));
   const ids = new SequentialSyncIds();
   const engineOptions = { clock: options.clock, newSyncId: () => ids.next(), durable: false };
   const opened: { name: EngineName; engine: Engine; location: string }[] = [];

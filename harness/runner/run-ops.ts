@@ -6,8 +6,7 @@
  * digest.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { ownedDirPrefix } from '../../engines/leftovers/stale';
 import { historyLine, type Divergence, type EngineOutcome, type OpContext } from '../compare';
 import { MAX_ASSET_BYTES } from '../generator';
 import { formatOp, isHarnessOp, type Op } from '../ops';
@@ -57,7 +56,7 @@ const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['endSync', 'generateSyncDif
 
 /** Runs `ops` on fresh stores of every engine of `config` and returns the histories and divergences. */
 export async function runOps(ops: readonly Op[], config: RunConfig): Promise<RunResult> {
-  const workDir = await mkdtemp(path.join(config.tmpRoot ?? os.tmpdir(), 'c1z-parity-run-'));
+  const workDir = await mkdtemp(ownedDirPrefix('c1z-parity-run', config.tmpRoot));
   const clock = new LogicalClock();
   const wrap = wrapperOf(config);
   const slots = config.engines.map(

@@ -4,6 +4,7 @@ import type { CliIo } from '../io';
 import { registerBench } from './bench';
 import { registerCleanup } from './cleanup';
 import { registerCompact } from './compact';
+import { registerDiscard } from './discard';
 import { registerFuzz } from './fuzz';
 import { registerList } from './list';
 import { registerMutants } from './mutants';
@@ -37,4 +38,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: SetExit):
   registerCleanup(program, io, setExit);
   registerList(program, io, setExit);
   registerTransfer(program, io, setExit);
+  registerDiscard(program, io, setExit);
 }
