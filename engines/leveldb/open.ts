@@ -8,8 +8,9 @@ import type { SyncRun } from '../../models/types';
 import { StorageError } from '../errors';
 import { recoverPending } from './cleanup';
 import { createDb, levelError, type Db } from './db';
-import { FORMAT_MARKER_KEY, FORMAT_VERSION } from './layout';
+import { FORMAT_MARKER_KEY } from './layout';
 import { loadRuns } from './sync-runs';
+import { MARKER_VALUE, REVISION_1_MARKER, upgradeSyncIndex } from './upgrade-sync-index';
 
 /** An opened store: the handle and its sync runs. */
 export interface OpenedStore {
@@ -17,20 +18,20 @@ export interface OpenedStore {
   readonly runs: Map<string, SyncRun>;
 }
 
-const MARKER_VALUE = Buffer.from(`c1z-parity leveldb format ${FORMAT_VERSION}`, 'utf8');
-
-/** Checks the format marker, writing it into an empty store. */
-async function checkFormat(db: Db, location: string): Promise<void> {
+/** Checks the format marker, writing it into an empty store; true when the store is of layout revision 1. */
+async function checkFormat(db: Db, location: string): Promise<boolean> {
   const marker = db.getSync(FORMAT_MARKER_KEY);
   if (marker === undefined) {
     const any = await db.keys({ limit: 1 }).all();
     if (any.length > 0) throw new StorageError('CORRUPTION', `${location}: a LevelDB store of another format (no version marker)`);
     await db.put(FORMAT_MARKER_KEY, MARKER_VALUE);
-    return;
+    return false;
   }
+  if (marker.equals(REVISION_1_MARKER)) return true;
   if (!marker.equals(MARKER_VALUE)) {
     throw new StorageError('CORRUPTION', `${location}: unsupported store format ${JSON.stringify(marker.toString('utf8'))}`);
   }
+  return false;
 }
 
 const LEVELDB_FILE = /^(LOCK|LOG|LOG\.old|CURRENT|MANIFEST-\d+|\d+\.(log|ldb|sst|dbtmp))$/;
@@ -55,8 +56,9 @@ export async function openStore(location: string): Promise<OpenedStore> {
     throw levelError(err, `open ${location}`);
   }
   try {
-    await checkFormat(db, location);
+    const revision1 = await checkFormat(db, location);
     const runs = await loadRuns(db);
+    if (revision1) await upgradeSyncIndex(db, runs);
     await recoverPending(db, runs);
     return { db, runs };
   } catch (err) {
