@@ -35,19 +35,23 @@ export const int: Codec<number> = {
   },
 };
 
+/** A number as JavaScript prints it, without the `+` of an exponent (not a bare-word character): `1e21`, `1e-7`. */
+function formatNumber(n: number): string {
+  return String(n).replace('e+', 'e');
+}
+
 /**
- * A number as JavaScript prints it (`2`, `1.5`, `NaN`, `Infinity`, `-Infinity`) or a quoted string (`"2"`): an
- * argument that may be of the wrong type on purpose, such as cleanup's `keep`.
+ * A number as JavaScript prints it (`2`, `1.5`, `NaN`, `Infinity`, `-Infinity`, `1e21`) or a quoted string (`"2"`):
+ * an argument that may be of the wrong type on purpose, such as cleanup's `keep`.
  */
 export const looseNumber: Codec<number | string> = {
-  format: (v) => (typeof v === 'string' ? quote(v) : String(v)),
+  format: (v) => (typeof v === 'string' ? quote(v) : formatNumber(v)),
   parse(cur) {
     const t = cur.next('a number or a quoted string');
     if (t.type === 'string') return t.value;
-    if (t.type !== 'word') return cur.fail('expected a number or a quoted string', t);
-    const n = Number(t.value);
-    if (!/^(-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?|NaN|-?Infinity)$/.test(t.value) || String(n) !== t.value) {
-      return cur.fail('expected a number as JavaScript prints it (2, 1.5, NaN, Infinity)', t);
+    const n = t.type === 'word' && t.value !== '' ? Number(t.value) : Number.NaN;
+    if (t.type !== 'word' || formatNumber(n) !== t.value) {
+      return cur.fail('expected a number as JavaScript prints it (2, 1.5, NaN, Infinity) or a quoted string', t);
     }
     return n;
   },
