@@ -418,7 +418,7 @@ export abstract class AbstractEngine implements Engine {
 
   // ---- records (SPEC §5) ----
 
-  /** Validates every item, then (for a non-empty list) needs a current sync and hands the batch to `put`. */
+  /** For a non-empty list: needs a current sync, validates every item, then hands the batch to `put`. */
   private putIn<T, P>(
     method: string,
     items: readonly T[],
@@ -429,8 +429,10 @@ export abstract class AbstractEngine implements Engine {
   ): Promise<void> {
     return this.run(method, async (now) => {
       const list = v.checkList<T>(items, 'items');
-      list.forEach((item, i) => check(item, `items[${i}]`));
       if (list.length === 0) return;
+      // SPEC §5/§9: a non-empty put needs a current sync, checked before the items (as the Go SDK does).
+      const syncId = this.requireCurrent(method);
+      list.forEach((item, i) => check(item, `items[${i}]`));
       const prepared = list.map((item, i) => {
         try {
           return prepare(item);
@@ -439,7 +441,6 @@ export abstract class AbstractEngine implements Engine {
           throw new StorageError('INVALID_ARGUMENT', `items[${i}] cannot be encoded: ${(err as Error).message}`, { cause: err });
         }
       });
-      const syncId = this.requireCurrent(method);
       await put(syncId, prepared, opts?.ifNewer === true, now);
       this.markDirty();
     });
@@ -467,13 +468,15 @@ export abstract class AbstractEngine implements Engine {
 
   deleteGrant(id: string): Promise<void> {
     return this.run('deleteGrant', async () => {
+      const syncId = this.requireCurrent('deleteGrant');
       v.checkId(id, 'id');
-      if (await this._deleteGrant(this.requireCurrent('deleteGrant'), id)) this.markDirty();
+      if (await this._deleteGrant(syncId, id)) this.markDirty();
     });
   }
 
   putAsset(id: string, contentType: string, data: Uint8Array): Promise<void> {
     return this.run('putAsset', async (now) => {
+      const syncId = this.requireCurrent('putAsset');
       v.checkId(id, 'id');
       if (v.checkText(contentType, 'contentType') === '') {
         throw new StorageError('INVALID_ARGUMENT', 'contentType must not be empty');
@@ -482,7 +485,7 @@ export abstract class AbstractEngine implements Engine {
       if (data.length > this.maxAssetBytes) {
         throw new StorageError('ASSET_TOO_LARGE', `asset of ${data.length} bytes exceeds ${this.maxAssetBytes}`);
       }
-      await this._putAsset(this.requireCurrent('putAsset'), id, contentType, data, now);
+      await this._putAsset(syncId, id, contentType, data, now);
       this.markDirty();
     });
   }
@@ -525,21 +528,20 @@ export abstract class AbstractEngine implements Engine {
 
   viewSync(id: string): Promise<void> {
     return this.run('viewSync', async () => {
+      // SPEC §6: with a current sync every viewSync is refused, '' included, before its argument is looked at.
+      if (this.currentSyncId !== undefined) throw new StorageError('FAILED_PRECONDITION', 'viewSync while a sync is current');
       const named = v.checkText(id, 'id');
       if (named === '') {
         this.viewSyncId = undefined;
         return;
       }
-      const run = await this.mustGetSync(named);
-      if (this.currentSyncId !== undefined) throw new StorageError('FAILED_PRECONDITION', 'viewSync while a sync is current');
-      this.viewSyncId = run.id;
+      this.viewSyncId = (await this.mustGetSync(named)).id;
     });
   }
 
   cleanup(opts?: CleanupOptions): Promise<string[]> {
     return this.run('cleanup', async () => {
-      const keep = opts?.keep ?? DEFAULTS.cleanupKeep;
-      if (!Number.isInteger(keep) || keep < 1) throw new StorageError('INVALID_ARGUMENT', 'keep must be an integer >= 1');
+      const keep = v.checkCleanupKeep(opts?.keep, DEFAULTS.cleanupKeep);
       if (this.currentSyncId !== undefined) return [];
       const runs = await this._syncRuns();
       const doomed = syncsToCleanUp(runs, keep);

@@ -1,9 +1,10 @@
 /** Pure rules over sync runs (SPEC §3 and §6), shared by the abstract engine and the CLI. */
 import type { Micros, SyncRun, SyncType } from '../models/types';
 
-/** Compares two strings by UTF-16 code units, the tie-break order used for sync ids. */
+/** Compares two ids by their UTF-8 bytes (SQLite's BINARY collation, the Go SDK's order), never by UTF-16 code units. */
 function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** The latest finished sync of `type` (any type when absent): greatest ended_at, ties by the greater id (rule 4). */

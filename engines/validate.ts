@@ -65,6 +65,16 @@ export function checkPageSize(value: unknown, defaultSize: number): number {
   return value;
 }
 
+/**
+ * Returns the `keep` of cleanup: the default when absent or 0 or less (the Go SDK's ResolveCleanupSyncLimit); a value
+ * that is not an integer (a fraction, NaN, Infinity, a string) is INVALID_ARGUMENT.
+ */
+export function checkCleanupKeep(value: unknown, defaultKeep: number): number {
+  if (value === undefined) return defaultKeep;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid('keep must be an integer');
+  return value <= 0 ? defaultKeep : value;
+}
+
 /** Returns the page token (`''` when absent); throws for a non-string. */
 export function checkPageToken(value: unknown): string {
   if (value === undefined) return '';

@@ -17,6 +17,11 @@ test('the corpus holds the curated scenarios', () => {
   expect(CASES.filter((name) => name.startsWith('spec-')).length).toBeGreaterThanOrEqual(12);
 });
 
+test.each(CASES.filter((name) => name.startsWith('spec-')))('curated case %s states an expected result for every op', async (name) => {
+  const c = await loadCase(path.join(CORPUS, name));
+  expect(c.ops.filter((_, i) => c.expected[i] === undefined).length).toBe(0);
+});
+
 describe.each(CASES)('corpus case %s', (name) => {
   test('does what its meta.json expects', async () => {
     const c = await loadCase(path.join(CORPUS, name));

@@ -55,7 +55,7 @@ describeEachEngine('assets', (ctx) => {
   it('rejects data over maxAssetBytes with ASSET_TOO_LARGE and accepts exactly the limit', async () => {
     const s = await ctx.fresh({ maxAssetBytes: 16 });
     const e = s.engine;
-    await expectCode(e.putAsset('a1', 'text/plain', new Uint8Array(17)), 'ASSET_TOO_LARGE');
+    await expectCode(e.putAsset('a1', 'text/plain', new Uint8Array(17)), 'FAILED_PRECONDITION');
     await e.startNewSync();
     await expectCode(e.putAsset('a1', 'text/plain', new Uint8Array(17)), 'ASSET_TOO_LARGE');
     await expectCode(e.getAsset('a1'), 'NOT_FOUND');
@@ -65,12 +65,12 @@ describeEachEngine('assets', (ctx) => {
     expect((await readAsset(e, 'a1')).data).toEqual(Buffer.alloc(16, 9));
   });
 
-  it('needs a current sync, after validating its arguments', async () => {
+  it('needs a current sync, checked before its arguments', async () => {
     const s = await ctx.fresh();
     const e = s.engine;
     await expectCode(e.putAsset('a1', 'text/plain', Buffer.from('x')), 'FAILED_PRECONDITION');
-    await expectCode(e.putAsset('a1', '', Buffer.from('x')), 'INVALID_ARGUMENT');
-    await expectCode(e.putAsset('', 'text/plain', Buffer.from('x')), 'INVALID_ARGUMENT');
+    await expectCode(e.putAsset('a1', '', Buffer.from('x')), 'FAILED_PRECONDITION');
+    await expectCode(e.putAsset('', 'text/plain', Buffer.from('x')), 'FAILED_PRECONDITION');
     expect((await e.listSyncRuns()).items).toHaveLength(0);
   });
 

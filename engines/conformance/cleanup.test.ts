@@ -93,13 +93,37 @@ describeEachEngine('cleanup', (ctx) => {
     await expectTarget(s.engine, 'r3');
   });
 
-  it('rejects keep that is not an integer >= 1, before looking at the current sync', async () => {
+  it('reads a keep of 0 or less as the default 2 (the Go SDK\'s ResolveCleanupSyncLimit)', async () => {
+    for (const keep of [0, -1, -100]) {
+      const s = await ctx.fresh();
+      await timeline(s);
+      expect([...(await s.engine.cleanup({ keep }))].sort()).toEqual(['F1', 'P1']);
+      expect(await runIds(s)).toEqual(['P0', 'F2', 'P2', 'F3', 'R3']);
+    }
+  });
+
+  it('rejects a keep that is not an integer, before looking at the current sync', async () => {
     const s = await ctx.fresh();
     await timeline(s);
-    for (const keep of [0, -1, 1.5, Number.NaN]) await expectCode(s.engine.cleanup({ keep }), 'INVALID_ARGUMENT');
+    const bad: unknown[] = [1.5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '2', null];
+    for (const keep of bad) await expectCode(s.engine.cleanup({ keep: keep as number }), 'INVALID_ARGUMENT');
     await writeSync(s, {}, { end: 'open' });
-    await expectCode(s.engine.cleanup({ keep: 0 }), 'INVALID_ARGUMENT');
+    await expectCode(s.engine.cleanup({ keep: 2.5 }), 'INVALID_ARGUMENT');
+    expect(await s.engine.cleanup({ keep: 0 })).toEqual([]);
     expect(await runIds(s)).toHaveLength(8);
+  });
+
+  it('measures "before the earliest kept full sync started" from the smallest started_at among the kept ones', async () => {
+    const s = await ctx.fresh();
+    s.ids.queue('OLD', 'P0', 'K1', 'P1', 'K2');
+    await writeSync(s, {}, { start: at(10), end: at(20) });
+    await writeSync(s, {}, { type: 'partial', start: at(22), end: at(25) });
+    await writeSync(s, {}, { start: at(30), end: at(100) });
+    await writeSync(s, {}, { type: 'partial', start: at(35), end: at(40) });
+    await writeSync(s, {}, { start: at(50), end: at(90) });
+    // Kept: K1 (ended 100) and K2 (ended 90); the cut-off is K1's start (30), not K2's (50): P1 (ended 40) stays.
+    expect([...(await s.engine.cleanup())].sort()).toEqual(['OLD', 'P0']);
+    expect(await runIds(s)).toEqual(['K1', 'P1', 'K2']);
   });
 
   it('lets a deleted sync id be read nowhere and keeps everything else readable', async () => {

@@ -45,11 +45,11 @@ describeEachEngine('deleteGrant', (ctx) => {
     expect(await everyList(e)).toEqual(Array.from({ length: 8 }, () => []));
   });
 
-  it('needs a current sync, and validates the id first', async () => {
+  it('needs a current sync, checked before the id', async () => {
     const s = await ctx.fresh();
     const e = s.engine;
     await expectCode(e.deleteGrant('g1'), 'FAILED_PRECONDITION');
-    await expectCode(e.deleteGrant(''), 'INVALID_ARGUMENT');
+    await expectCode(e.deleteGrant(''), 'FAILED_PRECONDITION');
     await e.startNewSync();
     await e.putGrants([grant('g1', e1, u1)]);
     await e.endSync();

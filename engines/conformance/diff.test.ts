@@ -56,7 +56,7 @@ describeEachEngine('generateSyncDiff', (ctx) => {
     expect(keys((await e.listGrantsForEntitlement({ ...scope, entitlementId: 'e1' })).items)).toEqual(['gr10']);
     await expectCode(e.getAsset('a1', scope), 'NOT_FOUND');
     expect(await readAsset(e, 'a10', scope)).toEqual({ contentType: 'text/new', discoveredAt: at(10), data: Buffer.from('new') });
-    expect(await e.stats(diff)).toEqual({ resourceTypes: 1, resources: 2, entitlements: 1, grants: 2, assets: 1, resourcesByType: { user: 1, users: 1 } });
+    expect(await e.stats(diff)).toEqual({ resourceTypes: 1, resources: 2, entitlements: 1, grants: 2, assets: 1, resourcesByType: { role: 0 } });
   });
 
   it('copies records byte-equal with their discovered_at from the applied sync', async () => {

@@ -32,7 +32,7 @@ async function workload(s: TestStore): Promise<{ f1: string; f2: string; open: s
   await e.checkpointSync('page-2');
   s.clock.set(at(5));
   await e.endSync();
-  await expectCode(e.putResources([res('user', 'x'), res('user', '')]), 'INVALID_ARGUMENT');
+  await expectCode(e.putResources([res('user', 'x'), res('user', '')]), 'FAILED_PRECONDITION');
   const open = await writeSync(s, { resources: [res('user', 'in-progress')] }, { start: at(6), end: 'open' });
   await e.checkpointSync('resume-token');
   await expectCode(e.putResources([res('user', 'y'), res('user', '')]), 'INVALID_ARGUMENT');

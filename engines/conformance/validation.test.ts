@@ -174,18 +174,18 @@ describeEachEngine('validation', (ctx) => {
     const after = await e.getResource(rid('user', 'u1'));
     expect(after.discoveredAt).toBe(before.discoveredAt);
     expect(after.record.displayName).toBe('before');
-    expect(await e.stats()).toEqual({ resourceTypes: 0, resources: 1, entitlements: 0, grants: 0, assets: 0, resourcesByType: { user: 1 } });
+    expect(await e.stats()).toEqual({ resourceTypes: 0, resources: 1, entitlements: 0, grants: 0, assets: 0, resourcesByType: {} });
   });
 
-  it('validates arguments before the state: a bad item without a current sync is INVALID_ARGUMENT', async () => {
+  it('checks the current sync before the arguments (SPEC §9): a bad item without a current sync is FAILED_PRECONDITION', async () => {
     const s = await ctx.fresh();
     const e = s.engine;
-    await expectCode(e.putResourceTypes([rt('ok'), rt('')]), 'INVALID_ARGUMENT');
-    await expectCode(e.putResources([res('user', '')]), 'INVALID_ARGUMENT');
-    await expectCode(e.putEntitlements([ent('', R)]), 'INVALID_ARGUMENT');
-    await expectCode(e.putGrants([grant('g1', E, res('a:b', 'u1'))]), 'INVALID_ARGUMENT');
-    await expectCode(e.deleteGrant(''), 'INVALID_ARGUMENT');
-    await expectCode(e.putAsset('', 'text/plain', BYTES), 'INVALID_ARGUMENT');
+    await expectCode(e.putResourceTypes([rt('ok'), rt('')]), 'FAILED_PRECONDITION');
+    await expectCode(e.putResources([res('user', '')]), 'FAILED_PRECONDITION');
+    await expectCode(e.putEntitlements([ent('', R)]), 'FAILED_PRECONDITION');
+    await expectCode(e.putGrants([grant('g1', E, res('a:b', 'u1'))]), 'FAILED_PRECONDITION');
+    await expectCode(e.deleteGrant(''), 'FAILED_PRECONDITION');
+    await expectCode(e.putAsset('', 'text/plain', BYTES), 'FAILED_PRECONDITION');
     await expectCode(e.putGrants([grant('g1', E, R)]), 'FAILED_PRECONDITION');
   });
 

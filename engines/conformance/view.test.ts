@@ -1,4 +1,4 @@
-/** SPEC §6 viewSync: sets the read target of rule 3, '' clears it, unknown is NOT_FOUND, a current sync forbids it. */
+/** SPEC §6 viewSync: sets the read target of rule 3, '' clears it, unknown is NOT_FOUND, a current sync forbids it first. */
 import { describeEachEngine, expectCode, expectTarget, markedSync, SECOND, T0 } from './harness';
 
 const at = (n: number): number => T0 + n * SECOND;
@@ -38,14 +38,17 @@ describeEachEngine('viewSync', (ctx) => {
     await expectTarget(s.engine, 'a');
   });
 
-  it('with a current sync it is FAILED_PRECONDITION, after NOT_FOUND of an unknown id', async () => {
+  it('with a current sync every id is FAILED_PRECONDITION, "" and unknown ids included, and the view stays', async () => {
     const s = await ctx.fresh();
     const a = await markedSync(s, 'a', { start: at(1), end: at(2) });
-    await markedSync(s, 'c', { start: at(3), end: 'open' });
-    await expectCode(s.engine.viewSync(a), 'FAILED_PRECONDITION');
-    await expectCode(s.engine.viewSync('nope'), 'NOT_FOUND');
+    await markedSync(s, 'b', { start: at(3), end: at(4) });
+    await s.engine.viewSync(a);
+    await markedSync(s, 'c', { start: at(5), end: 'open' });
+    for (const id of [a, 'nope', '']) await expectCode(s.engine.viewSync(id), 'FAILED_PRECONDITION');
+    await expectCode(s.engine.viewSync(7 as unknown as string), 'FAILED_PRECONDITION');
     await s.engine.endSync();
-    await expectTarget(s.engine, 'c');
+    // viewSync('') was refused, so the view of `a` still holds once nothing is current.
+    await expectTarget(s.engine, 'a');
   });
 
   it('survives a sync started and ended after it (rule 2 only while current)', async () => {

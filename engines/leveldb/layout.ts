@@ -16,7 +16,7 @@ export const Kind = {
   meta: 0x00,
   /** (syncId) → sync run JSON. */
   syncRun: 0x01,
-  /** (startedAt, syncId as UTF-16BE) → empty: listSyncRuns order. */
+  /** (startedAt, syncId) → empty: listSyncRuns order. */
   syncByStart: 0x02,
   /** (syncId) → empty: a sync whose record ranges are garbage (a crashed diff/load, an unfinished delete). */
   pending: 0x03,
@@ -78,18 +78,20 @@ export function range(kind: number, ...parts: readonly KeyPart[]): KeyRange {
 export const FORMAT_MARKER_KEY = key(Kind.meta, 'format');
 
 /**
- * The listSyncRuns index key of a run. The id is stored as UTF-16BE so that byte order is UTF-16 code-unit order,
- * the tie-break order of `compareSyncRuns` that the other engines sort by.
+ * The listSyncRuns index key of a run. The id is stored as UTF-8, so byte order is SPEC §3's id order (UTF-8 bytes);
+ * layout revision 1 stored it as UTF-16BE (code-unit order), see upgrade-sync-index.ts.
  */
 export function syncByStartKey(startedAt: number, syncId: string): Buffer {
-  return key(Kind.syncByStart, encodeOrderedInt(startedAt), Buffer.from(syncId, 'utf16le').swap16());
+  return key(Kind.syncByStart, encodeOrderedInt(startedAt), syncId);
 }
 
 /** The sync id held by a listSyncRuns index key's components. */
 export function syncIdOfStartKey(parts: readonly Buffer[]): string {
   const id = parts[1];
-  if (parts.length !== 2 || id === undefined || id.length % 2 !== 0) throw new StorageError('CORRUPTION', 'malformed sync index key');
-  return Buffer.from(id).swap16().toString('utf16le');
+  if (parts.length !== 2 || id === undefined) throw new StorageError('CORRUPTION', 'malformed sync index key');
+  const text = id.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(id)) throw new StorageError('CORRUPTION', 'sync index key holds no UTF-8 id');
+  return text;
 }
 
 /** The primary key of a resource. */

@@ -12,8 +12,9 @@ import type { BulkNote } from '../raw';
 import { recoverPending } from './cleanup';
 import { createDb, levelError, type Db } from './db';
 import { decodeNote, encodeNote, INCOMPLETE_KEY, incompleteError, NEVER_WRITTEN } from './incomplete';
-import { FORMAT_MARKER_KEY, FORMAT_VERSION } from './layout';
+import { FORMAT_MARKER_KEY } from './layout';
 import { loadRuns } from './sync-runs';
+import { MARKER_VALUE, REVISION_1_MARKER, upgradeSyncIndex } from './upgrade-sync-index';
 
 /** An opened store: the handle and its sync runs. */
 export interface OpenedStore {
@@ -26,30 +27,35 @@ export interface OpenedStore {
 /** What the open is for: a bulk writer creating its store, or opening what an interrupted one left. */
 type OpenMode = Pick<EngineOptions, 'bulkNote' | 'openIncomplete'>;
 
-const MARKER_VALUE = Buffer.from(`c1z-parity leveldb format ${FORMAT_VERSION}`, 'utf8');
+/** What the format marker says of a store: the incomplete note it carries, and whether it is of layout revision 1. */
+interface FormatState {
+  readonly incomplete: BulkNote | undefined;
+  readonly revision1: boolean;
+}
 
 /**
  * Checks the format marker, writing it (with a bulk writer's incomplete mark, in one batch) into a store this open
- * created; returns the incomplete note the store carries, if any.
+ * created; returns the incomplete note the store carries, if any, and whether its layout needs the revision-2 upgrade.
  */
-async function checkFormat(db: Db, location: string, created: boolean, mode: OpenMode): Promise<BulkNote | undefined> {
+async function checkFormat(db: Db, location: string, created: boolean, mode: OpenMode): Promise<FormatState> {
   const marker = db.getSync(FORMAT_MARKER_KEY);
   if (marker === undefined) {
     const any = await db.keys({ limit: 1 }).all();
     if (any.length > 0) throw new StorageError('CORRUPTION', `${location}: a LevelDB store of another format (no version marker)`);
     // Every store gets its marker in its creator's first write: an existing store without one lost its creator.
-    if (!created) return NEVER_WRITTEN;
+    if (!created) return { incomplete: NEVER_WRITTEN, revision1: false };
     const ops: { type: 'put'; key: Buffer; value: Buffer }[] = [{ type: 'put', key: FORMAT_MARKER_KEY, value: MARKER_VALUE }];
     if (mode.bulkNote !== undefined) ops.push({ type: 'put', key: INCOMPLETE_KEY, value: encodeNote(mode.bulkNote) });
     await db.batch(ops);
-    return mode.bulkNote;
+    return { incomplete: mode.bulkNote, revision1: false };
   }
-  if (!marker.equals(MARKER_VALUE)) {
+  const revision1 = marker.equals(REVISION_1_MARKER);
+  if (!revision1 && !marker.equals(MARKER_VALUE)) {
     throw new StorageError('CORRUPTION', `${location}: unsupported store format ${JSON.stringify(marker.toString('utf8'))}`);
   }
   if (mode.bulkNote !== undefined) throw new StorageError('INVALID_ARGUMENT', `${location}: a bulk writer must create its store`);
   const note = db.getSync(INCOMPLETE_KEY);
-  return note === undefined ? undefined : decodeNote(note);
+  return { incomplete: note === undefined ? undefined : decodeNote(note), revision1 };
 }
 
 const LEVELDB_FILE = /^(LOCK|LOG|LOG\.old|CURRENT|MANIFEST-\d+|\d+\.(log|ldb|sst|dbtmp))$/;
@@ -79,9 +85,10 @@ export async function openStore(location: string, mode: OpenMode = {}): Promise<
     throw levelError(err, `open ${location}`);
   }
   try {
-    const incomplete = await checkFormat(db, location, created, mode);
+    const { incomplete, revision1 } = await checkFormat(db, location, created, mode);
     if (incomplete !== undefined && mode.bulkNote === undefined && mode.openIncomplete !== true) throw incompleteError(location, incomplete);
     const runs = await loadRuns(db);
+    if (revision1) await upgradeSyncIndex(db, runs);
     await recoverPending(db, runs);
     return { db, runs, incomplete };
   } catch (err) {

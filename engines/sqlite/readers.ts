@@ -151,8 +151,12 @@ export class Readers {
   stats(syncId: string): Stats {
     const count = (table: string): number =>
       (this.stmts.get(`SELECT count(*) AS n FROM ${table} WHERE sync_id = ?`).get(syncId) as { n: number }).n;
+    // One row per resource type stored in the sync, 0 when it has no resources (as the Go SDK's Stats counts).
     const byType = this.stmts
-      .get('SELECT resource_type_id AS t, count(*) AS n FROM v1_resources WHERE sync_id = ? GROUP BY resource_type_id')
+      .get(
+        'SELECT t.external_id AS t, (SELECT count(*) FROM v1_resources r WHERE r.sync_id = t.sync_id AND r.resource_type_id = t.external_id) AS n ' +
+          'FROM v1_resource_types t WHERE t.sync_id = ?',
+      )
       .all(syncId) as { t: string; n: number }[];
     return {
       resourceTypes: count('v1_resource_types'),

@@ -5,15 +5,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '../compare';
-import { formatOps, OpParseError, parseOps, type Op } from '../ops';
+import { formatOps, OpParseError, parseOpsWithExpected, type Op } from '../ops';
 import { caseName } from './case-name';
 import { CorpusError, parseCaseMeta, type CaseMeta } from './case-meta';
 
-/** A case as loaded: its folder, name (the folder's), ops and meta. */
+/** A case as loaded: its folder, name (the folder's), ops, their expected results and meta. */
 export interface CorpusCase {
   readonly dir: string;
   readonly name: string;
   readonly ops: readonly Op[];
+  /** Per op, the result its `=> <result>` line expects (undefined when the ops file states none). */
+  readonly expected: readonly (string | undefined)[];
   readonly meta: CaseMeta;
 }
 
@@ -73,9 +75,9 @@ export async function loadCase(dir: string): Promise<CorpusCase> {
   const opsFile = path.join(dir, 'ops');
   const metaFile = path.join(dir, 'meta.json');
   const text = await readText(opsFile);
-  let ops: Op[];
+  let parsed: { ops: Op[]; expected: (string | undefined)[] };
   try {
-    ops = parseOps(text);
+    parsed = parseOpsWithExpected(text);
   } catch (err) {
     if (err instanceof OpParseError) throw new CorpusError(`${opsFile}: ${err.message}`);
     throw err;
@@ -87,7 +89,7 @@ export async function loadCase(dir: string): Promise<CorpusCase> {
     if (err instanceof SyntaxError) throw new CorpusError(`${metaFile}: ${err.message}`);
     throw err;
   }
-  return { dir, name: path.basename(path.resolve(dir)), ops, meta: parseCaseMeta(data, metaFile) };
+  return { dir, name: path.basename(path.resolve(dir)), ops: parsed.ops, expected: parsed.expected, meta: parseCaseMeta(data, metaFile) };
 }
 
 /** The case folders directly under `corpusDir` (those holding an `ops` file), sorted by name. */

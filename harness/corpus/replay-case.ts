@@ -1,8 +1,10 @@
 /**
- * Replays a corpus case on its engines (or others named) and judges it against its expectation; the replay carries
- * a full RunReport, so that a CI failure prints the same text report a fuzz run does.
+ * Replays a corpus case on its engines (or others named) and judges it against its expectation: no divergence
+ * between engines, and the model's results equal to the expected results of the ops file; the replay carries a full
+ * RunReport, so that a CI failure prints the same text report a fuzz run does.
  */
 import { createHash } from 'node:crypto';
+import type { Divergence } from '../compare';
 import { formatOp } from '../ops';
 import type { RunReport } from '../report';
 import type { EngineName } from '../runner/engine-registry';
@@ -11,6 +13,7 @@ import { runOps, type RunResult } from '../runner/run-ops';
 import { componentVersions } from '../runner/versions';
 import type { CaseExpectation } from './case-meta';
 import { caseReproCommand, type CorpusCase } from './case-store';
+import { expectedResultDivergences, expectedResultsEngine } from './expected';
 
 /** How to replay: other engines than the case's, or a wrapper that breaks engines on purpose (tests). */
 export interface ReplayOptions {
@@ -25,6 +28,8 @@ export interface CaseReplay {
   readonly case: CorpusCase;
   readonly engines: readonly EngineName[];
   readonly result: RunResult;
+  /** Ops whose result differs from the `=> <result>` the ops file expects (checked on the model's history). */
+  readonly expectedMismatches: readonly Divergence[];
   readonly outcome: CaseExpectation;
   /** True when the outcome is the case's `expect`. */
   readonly matches: boolean;
@@ -52,7 +57,10 @@ export async function replayCase(c: CorpusCase, opts: ReplayOptions = {}): Promi
     ...(opts.wrap === undefined ? {} : { wrap: opts.wrap }),
   });
   const seconds = (clock() - started) / 1000;
-  const outcome: CaseExpectation = result.divergences.length > 0 ? 'diverges' : 'pass';
+  const checked = expectedResultsEngine(result.histories, engines);
+  const unexpected = checked === undefined ? [] : expectedResultDivergences(c.ops, c.expected, result.histories, checked);
+  const divergences = [...result.divergences, ...unexpected];
+  const outcome: CaseExpectation = divergences.length > 0 ? 'diverges' : 'pass';
   const report: RunReport = {
     runId: `case-${c.name}`,
     seed: c.meta.seed ?? 'none',
@@ -62,10 +70,10 @@ export async function replayCase(c: CorpusCase, opts: ReplayOptions = {}): Promi
     versions: componentVersions(),
     ops: c.ops.map(formatOp),
     histories: result.histories,
-    divergences: result.divergences,
+    divergences,
     stats: { runs: 1, ops: result.opsRun, seconds, opsPerSecond: seconds > 0 ? result.opsRun / seconds : 0 },
     repro: caseReproCommand(c.dir),
     historyDigest: historyDigest(result),
   };
-  return { case: c, engines, result, outcome, matches: outcome === c.meta.expect, report };
+  return { case: c, engines, result, expectedMismatches: unexpected, outcome, matches: outcome === c.meta.expect, report };
 }

@@ -1,6 +1,6 @@
-/** Command arbitraries of the harness ops: clock steps and sets, close-and-reopen, and reading a clone. */
+/** Command arbitraries of the harness ops: clock steps and sets, close-and-reopen, reading a clone, a chosen sync id. */
 import fc from 'fast-check';
-import type { ClockOp, ReadCloneOp, ReopenOp } from '../ops/harness-ops';
+import type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp } from '../ops/harness-ops';
 import { makeOp } from '../ops/make-op';
 import { either, fromList } from './draw';
 import type { GenContext } from './gen-context';
@@ -16,6 +16,11 @@ export function clockCommand(g: GenContext): fc.Arbitrary<ClockOp> {
 /** `reopen`. */
 export function reopenCommand(): fc.Arbitrary<ReopenOp> {
   return fc.constant(makeOp({ kind: 'reopen' }));
+}
+
+/** `nextSyncId` with an id that ties break differently by UTF-8 bytes and by UTF-16 code units. */
+export function nextSyncIdCommand(): fc.Arbitrary<NextSyncIdOp> {
+  return fc.constantFrom('s\u{1F600}', 's\u{E000}', 's0001').map((id) => makeOp<NextSyncIdOp>({ kind: 'nextSyncId', id }));
 }
 
 /** `readClone` of a symbolic destination (cloned or not). */

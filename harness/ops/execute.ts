@@ -153,7 +153,8 @@ async function call(engine: Engine, op: ContractOp, ctx: ExecuteContext): Promis
     case 'viewSync':
       return engine.viewSync(op.id);
     case 'cleanup':
-      return engine.cleanup(present({ keep: op.keep }));
+      // A string keep is passed as it is: the engine must refuse it (INVALID_ARGUMENT), so the cast is the test.
+      return engine.cleanup(present({ keep: op.keep as number | undefined }));
     case 'compact':
       return engine.compact();
     case 'verify':

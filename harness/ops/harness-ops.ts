@@ -1,5 +1,6 @@
 /**
- * Ops that drive the harness rather than an engine method: the logical clock, close-and-reopen, and reading a clone.
+ * Ops that drive the harness rather than an engine method: the logical clock, close-and-reopen, reading a clone, and
+ * choosing the id of the next sync (so that a case can tie syncs on time and break the tie by id).
  * The runner executes them; `executeOp` refuses them.
  */
 import { int, oneOf, str } from './text/codec';
@@ -23,8 +24,14 @@ export interface ReadCloneOp {
   readonly destination: string;
 }
 
+/** Makes `id` the id of the next sync every engine creates (ids queue in order; then `s0001`, ... resume). */
+export interface NextSyncIdOp {
+  readonly kind: 'nextSyncId';
+  readonly id: string;
+}
+
 /** Every harness op. */
-export type HarnessOp = ClockOp | ReopenOp | ReadCloneOp;
+export type HarnessOp = ClockOp | ReopenOp | ReadCloneOp | NextSyncIdOp;
 
 /** The text layout of each harness op: `clock step -3600000000`, `clock set 1767225600000000`, `readClone clone1`. */
 export const HARNESS_OP_LAYOUTS: { readonly [K in HarnessOp['kind']]: Layout } = {
@@ -36,4 +43,5 @@ export const HARNESS_OP_LAYOUTS: { readonly [K in HarnessOp['kind']]: Layout } =
   },
   reopen: { fields: [] },
   readClone: { fields: [{ field: 'destination', codec: str }] },
+  nextSyncId: { fields: [{ field: 'id', codec: str }] },
 };

@@ -1,5 +1,5 @@
 /** The whole-sync and store operations of SPEC §6 as ops. */
-import { int, str } from './text/codec';
+import { looseNumber, str } from './text/codec';
 import type { Layout } from './text/fields';
 
 /** `generateSyncDiff(base, applied)`. */
@@ -22,10 +22,10 @@ export interface ViewSyncOp {
   readonly id: string;
 }
 
-/** `cleanup({ keep })`. */
+/** `cleanup({ keep })`; `keep` may be a fraction, NaN, Infinity or a string, which engines must refuse. */
 export interface CleanupOp {
   readonly kind: 'cleanup';
-  readonly keep?: number;
+  readonly keep?: number | string;
 }
 
 /** `compact()`. */
@@ -61,7 +61,7 @@ export const WHOLE_SYNC_OP_LAYOUTS: { readonly [K in WholeSyncOp['kind']]: Layou
     ],
   },
   viewSync: { fields: [{ field: 'id', codec: str }] },
-  cleanup: { fields: [{ field: 'keep', key: 'keep', codec: int, optional: true }] },
+  cleanup: { fields: [{ field: 'keep', key: 'keep', codec: looseNumber, optional: true }] },
   compact: { fields: [] },
   verify: { fields: [] },
   close: { fields: [] },

@@ -61,6 +61,11 @@ export class EngineSlot {
     this.current = this.config.wrap ? this.config.wrap(this.name, engine) : engine;
   }
 
+  /** Makes `id` the id of the next sync this slot's engine creates (the `nextSyncId` op). */
+  queueSyncId(id: string): void {
+    this.ids.queue(id);
+  }
+
   /** The location a symbolic clone destination maps to for this engine. */
   cloneLocation(destination: string): string {
     return this.config.factory.locationIn(this.config.workDir, `${this.name}-clone-${destination.replace(/[^A-Za-z0-9_-]/g, '_')}`);

@@ -1,6 +1,6 @@
 /**
  * Executes the harness ops: moving the logical clock, closing and reopening every engine (reads must not change),
- * and reading a clone (it must read like its source, and like the other engines' clones).
+ * reading a clone (it must read like its source, and like the other engines' clones), and queueing a sync id.
  */
 import { createHash } from 'node:crypto';
 import type { Engine } from '../../engines/api';
@@ -116,5 +116,8 @@ export async function runHarnessOp(op: HarnessOp, slots: readonly EngineSlot[], 
       return reopen(slots, env);
     case 'readClone':
       return readClone(slots, op.destination, env);
+    case 'nextSyncId':
+      for (const slot of slots) slot.queueSyncId(op.id);
+      return { outcomes: slots.map((s) => ({ engine: s.name, value: { nextSyncId: op.id } })), divergences: [] };
   }
 }

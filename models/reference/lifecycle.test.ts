@@ -79,11 +79,14 @@ describe('model: sync lifecycle and whole-sync operations (SPEC §5–6)', () =>
     expect((await r.getResource(rid('user', 'u1'), { syncId: id })).discoveredAt).toBe(h.now);
   });
 
-  it('viewSync: clears on empty id, NOT_FOUND before FAILED_PRECONDITION', async () => {
+  it('viewSync: FAILED_PRECONDITION first while a sync is current, for every id; then "" clears and unknown is NOT_FOUND', async () => {
     const e = await h.open();
     const id = await e.startNewSync();
-    expect(await codeOf(e.viewSync('nope'))).toBe('NOT_FOUND');
+    expect(await codeOf(e.viewSync('nope'))).toBe('FAILED_PRECONDITION');
     expect(await codeOf(e.viewSync(id))).toBe('FAILED_PRECONDITION');
+    expect(await codeOf(e.viewSync(''))).toBe('FAILED_PRECONDITION');
+    await e.endSync();
+    expect(await codeOf(e.viewSync('nope'))).toBe('NOT_FOUND');
     expect(await codeOf(e.viewSync(''))).toBe('ok');
   });
 

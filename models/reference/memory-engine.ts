@@ -91,7 +91,7 @@ export class MemoryEngine extends MemoryReaders implements Engine, RawStore {
 
   // ---- records (SPEC §5) ----
 
-  /** Checks every item (and that it encodes), then, for a non-empty list, writes them all into the current sync. */
+  /** For a non-empty list: needs the current sync first (SPEC §5), checks every item and that it encodes, writes them all. */
   private putIn<T, E extends { key: string; discoveredAt: Micros }>(
     method: string,
     items: readonly T[],
@@ -103,12 +103,12 @@ export class MemoryEngine extends MemoryReaders implements Engine, RawStore {
   ): Promise<void> {
     return this.call(method, (now) => {
       const list = check.list<T>(items, 'items');
+      if (list.length === 0) return;
+      const sync = this.currentSync(method);
       list.forEach((item, i) => {
         checkItem(item, `items[${i}]`);
         checkEncodable(() => encode(item), `items[${i}]`);
       });
-      if (list.length === 0) return;
-      const sync = this.currentSync(method);
       applyPuts(mapOf(sync), list.map((item) => entryOf(item, now)), opts?.ifNewer === true, now);
       this.isDirty = true;
     });
@@ -132,20 +132,21 @@ export class MemoryEngine extends MemoryReaders implements Engine, RawStore {
 
   deleteGrant(grantId: string): Promise<void> {
     return this.call('deleteGrant', () => {
-      const key = check.id(grantId, 'id');
-      if (this.currentSync('deleteGrant').grants.delete(key)) this.isDirty = true;
+      const sync = this.currentSync('deleteGrant');
+      if (sync.grants.delete(check.id(grantId, 'id'))) this.isDirty = true;
     });
   }
 
   putAsset(assetId: string, contentType: string, data: Uint8Array): Promise<void> {
     return this.call('putAsset', (now) => {
+      const sync = this.currentSync('putAsset');
       const key = check.id(assetId, 'id');
       if (check.text(contentType, 'contentType') === '') throw check.invalid('contentType is empty');
       if (!(data instanceof Uint8Array)) throw check.invalid('data is not bytes');
       if (data.length > this.maxAssetBytes) {
         throw new StorageError('ASSET_TOO_LARGE', `asset of ${data.length} bytes is over ${this.maxAssetBytes}`);
       }
-      this.currentSync('putAsset').assets.set(key, assetEntry(key, contentType, data, now));
+      sync.assets.set(key, assetEntry(key, contentType, data, now));
       this.isDirty = true;
     });
   }
@@ -178,21 +179,23 @@ export class MemoryEngine extends MemoryReaders implements Engine, RawStore {
 
   viewSync(syncId: string): Promise<void> {
     return this.call('viewSync', () => {
+      // Refused while a sync is current, whatever the id ('' too): the first check, as in the Go SDK.
+      if (this.current !== undefined) throw new StorageError('FAILED_PRECONDITION', 'viewSync while a sync is current');
       const named = check.text(syncId, 'id');
       if (named === '') {
         this.view = undefined;
         return;
       }
-      const sync = this.syncNamed(named);
-      if (this.current !== undefined) throw new StorageError('FAILED_PRECONDITION', 'viewSync while a sync is current');
-      this.view = sync.run.id;
+      this.view = this.syncNamed(named).run.id;
     });
   }
 
   cleanup(opts?: CleanupOptions): Promise<string[]> {
     return this.call('cleanup', () => {
-      const keep: unknown = opts?.keep ?? DEFAULTS.cleanupKeep;
-      if (typeof keep !== 'number' || !Number.isInteger(keep) || keep < 1) throw check.invalid('keep is not an integer >= 1');
+      const asked: unknown = opts?.keep === undefined ? DEFAULTS.cleanupKeep : opts.keep;
+      if (typeof asked !== 'number' || !Number.isInteger(asked)) throw check.invalid('keep is not an integer');
+      // 0 or less means the default, as the Go SDK resolves its cleanup limit.
+      const keep = asked > 0 ? asked : DEFAULTS.cleanupKeep;
       if (this.current !== undefined) return [];
       const victims = cleanupVictims(this.runs(), keep);
       for (const victim of victims) this.store.syncs.delete(victim);

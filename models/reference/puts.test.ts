@@ -32,10 +32,10 @@ describe('model: record puts (SPEC §5)', () => {
     expect(await e.getResource(rid('user', 'u1'))).toEqual({ record: res('user', 'u1', undefined, 'newer-T'), discoveredAt: 501 });
   });
 
-  it('writes nothing of a call with one bad item, and checks items before the current sync', async () => {
+  it('writes nothing of a call with one bad item, and checks the current sync before the items', async () => {
     const e = await h.open();
     const bad = rt('a:b');
-    expect(await codeOf(e.putResourceTypes([rt('ok'), bad]))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(e.putResourceTypes([rt('ok'), bad]))).toBe('FAILED_PRECONDITION');
     expect(await codeOf(e.putResourceTypes([rt('ok')]))).toBe('FAILED_PRECONDITION');
     await e.putResourceTypes([]); // an empty list is a no-op even without a current sync
     expect(e.dirty).toBe(false);
@@ -127,10 +127,12 @@ describe('model: record puts (SPEC §5)', () => {
     expect(await codeOf(e.getAsset('a2'))).toBe('NOT_FOUND');
   });
 
-  it('refuses an asset over maxAssetBytes before checking for a current sync', async () => {
+  it('checks for a current sync before refusing an asset over maxAssetBytes', async () => {
     h = harness({ maxAssetBytes: 4 });
     const e = await h.open();
+    expect(await codeOf(e.putAsset('a', 'x/y', new Uint8Array(5)))).toBe('FAILED_PRECONDITION');
+    await e.startNewSync();
     expect(await codeOf(e.putAsset('a', 'x/y', new Uint8Array(5)))).toBe('ASSET_TOO_LARGE');
-    expect(await codeOf(e.putAsset('a', 'x/y', new Uint8Array(4)))).toBe('FAILED_PRECONDITION');
+    expect(await codeOf(e.putAsset('a', 'x/y', new Uint8Array(4)))).toBe('ok');
   });
 });

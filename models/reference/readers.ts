@@ -114,8 +114,12 @@ export function compareRunKeys(a: string, b: string): number {
 
 /** Counts of one sync (SPEC §4 `stats`). */
 export function statsOf(sync: SyncData): Stats {
-  const counts = new Map<string, number>();
-  for (const r of sync.resources.values()) counts.set(r.id.resourceType, (counts.get(r.id.resourceType) ?? 0) + 1);
+  // One key per resource type stored in the sync (0 when it has no resources), none for other types (SPEC §4).
+  const counts = new Map<string, number>([...sync.resourceTypes.keys()].map((t) => [t, 0]));
+  for (const r of sync.resources.values()) {
+    const n = counts.get(r.id.resourceType);
+    if (n !== undefined) counts.set(r.id.resourceType, n + 1);
+  }
   // fromEntries defines own properties, so a type id such as `__proto__` is counted like any other.
   const resourcesByType = Object.fromEntries(counts);
   return {

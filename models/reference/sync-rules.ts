@@ -1,10 +1,22 @@
 /** The model's own sync-run rules: read target (SPEC §3 rules 4–5), listSyncRuns order and cleanup (SPEC §6). */
 import type { Micros, SyncRun, SyncType } from '../types';
 
-/** Compares strings by UTF-16 code units. */
+/**
+ * Compares strings code point by code point, which is the order of their UTF-8 bytes (SPEC §3: ids compare by UTF-8
+ * bytes, never by UTF-16 code units, where an astral character would sort before U+E000..U+FFFF).
+ */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;
-  return a < b ? -1 : 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(j) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
 /** Orders runs as listSyncRuns does: started_at, then id, ascending. */

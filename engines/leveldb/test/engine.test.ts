@@ -58,7 +58,7 @@ describe('leveldb engine: open and reopen', () => {
     expect((await r.listResources({ parentResourceId: rid('group', 'g1') })).items.map((x) => x.record.id.resource)).toEqual(['u2']);
   });
 
-  it('lists sync runs by started_at then id in UTF-16 order (compareSyncRuns), across reopen', async () => {
+  it('lists sync runs by started_at then id in UTF-8 byte order, across reopen', async () => {
     const e = await sb.open();
     const ids = ['\u{1F600}', '\uE000', 'b', 'a', '\u00e9'];
     sb.queued.push(...ids);
@@ -66,7 +66,8 @@ describe('leveldb engine: open and reopen', () => {
     sb.now -= 5;
     sb.queued.push('zz-early');
     await e.startNewSync();
-    const expected = ['zz-early', ...[...ids].sort((x, y) => (x < y ? -1 : 1))];
+    // By UTF-8 bytes: a (61), b (62), é (C3 A9), U+E000 (EE 80 80), then U+1F600 (F0 9F 98 80).
+    const expected = ['zz-early', 'a', 'b', '\u00e9', '\uE000', '\u{1F600}'];
     expect((await e.listSyncRuns()).items.map((r) => r.id)).toEqual(expected);
     await e.close();
     const r = await sb.open();
@@ -131,7 +132,9 @@ describe('leveldb engine: open and reopen', () => {
     await e.deleteGrant('g2');
     await e.putAsset('x', 'text/plain', new Uint8Array(0));
     await e.putAsset('x', 'text/html', Uint8Array.of(1));
-    expect(await e.stats()).toEqual({ resourceTypes: 0, resources: 3, entitlements: 0, grants: 2, assets: 1, resourcesByType: { user: 2, users: 1 } });
+    expect(await e.stats()).toEqual({ resourceTypes: 0, resources: 3, entitlements: 0, grants: 2, assets: 1, resourcesByType: {} });
+    await e.putResourceTypes([{ id: 'user' }, { id: 'role' }]);
+    expect((await e.stats()).resourcesByType).toEqual({ user: 2, role: 0 });
     // The in-call tie: the first g1 of the ifNewer call lost to the stored one; it stays under u10 and e.
     const g1 = await e.getGrant('g1');
     expect(g1.record.principal.id).toEqual(rid('user', 'u10'));

@@ -19,7 +19,7 @@ function printReplay(io: CliIo, r: CaseReplay): void {
   const status = r.matches ? 'ok  ' : 'FAIL';
   writeLine(io.stdout, `${status} ${r.case.name}  expect ${r.case.meta.expect}, got ${r.outcome}  (${r.case.ops.length} ops, ${seconds}s)`);
   if (r.matches) return;
-  const first = r.result.divergences[0];
+  const first = r.report.divergences[0];
   if (first === undefined) {
     writeLine(io.stdout, `     no longer diverges: if its bug is fixed, set "expect": "pass" in ${path.join(r.case.dir, 'meta.json')}`);
     return;

@@ -62,6 +62,11 @@ const CANONICAL: readonly string[] = [
   'clock set 1767225600000000',
   'reopen',
   'readClone clone1',
+  'nextSyncId "a\\u{1F600}"',
+  'cleanup keep=1.5',
+  'cleanup keep=NaN',
+  'cleanup keep=-Infinity',
+  'cleanup keep="2"',
 ];
 
 describe('op text', () => {

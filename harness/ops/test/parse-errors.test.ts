@@ -37,7 +37,8 @@ describe('op text errors', () => {
     ['putGrants @batch(n=2,seed=1,pool=core)', /expected seed=/],
     ['putGrants @batch(seed=1,n=-2,pool=core)', /must not be negative/],
     ['clock jump 5', /expected step or set/],
-    ['cleanup keep=', /expected an integer/],
+    ['cleanup keep=', /expected a number or a quoted string/],
+    ['cleanup keep=1.50', /expected a number as JavaScript prints it/],
     ['putResourceTypes [user traits=(1 2]', /expected an integer/],
   ])('%s fails with %s', (line, message) => {
     const err = errorOf(() => parseOp(line));

@@ -13,6 +13,7 @@ import { executeOp, isHarnessOp, parseOps, type Op, type Outcome } from '..';
 class MiniRunner {
   private now = CLOCK_BASE_MICROS;
   private ids = 0;
+  private readonly queued: string[] = [];
   private engine: Engine | undefined;
   readonly locations: string[];
 
@@ -22,7 +23,7 @@ class MiniRunner {
 
   private readonly options: EngineOptions = {
     clock: () => this.now,
-    newSyncId: () => `s${String(++this.ids).padStart(4, '0')}`,
+    newSyncId: () => this.queued.shift() ?? `s${String(++this.ids).padStart(4, '0')}`,
     maxAssetBytes: MAX_ASSET_BYTES,
   };
 
@@ -51,6 +52,9 @@ class MiniRunner {
         await clone.close();
         return `clone holds ${page.items.length} syncs`;
       }
+      case 'nextSyncId':
+        this.queued.push(op.id);
+        return `next sync id ${op.id}`;
     }
   }
 
@@ -97,7 +101,7 @@ describe('ops on the reference model', () => {
       endSync
       cloneSync "" to=clone1
       readClone clone1
-      cleanup keep=0
+      cleanup keep=1.5
     `);
     const [empty, noSync, start, put, poisoned, list, tooBig, asset, read, malformed, end, clone, readClone, cleanup] = await runAll(ops);
     expect(empty).toEqual({ ok: true, value: undefined });

@@ -11,6 +11,7 @@ const wildNumberOp: fc.Arbitrary<Op> = fc.oneof(
     .map(([mode, micros]) => makeOp<Op>({ kind: 'clock', mode, micros })),
   fc.maxSafeInteger().map((pageSize) => makeOp<Op>({ kind: 'listSyncRuns', pageSize })),
   fc.maxSafeInteger().map((keep) => makeOp<Op>({ kind: 'cleanup', keep })),
+  fc.oneof(fc.double(), fc.string()).map((keep) => makeOp<Op>({ kind: 'cleanup', keep })),
   fc
     .record({ seed: fc.maxSafeInteger(), n: fc.maxSafeNat(), pool: fc.constantFrom(...BATCH_POOLS), poison: fc.boolean() })
     .map((batch) => makeOp<Op>({ kind: 'putGrants', source: { batch }, ifNewer: true })),

@@ -5,7 +5,7 @@
  */
 import type { ResourceId } from '../../../models/types';
 import type { Cursor } from './cursor';
-import { formatString } from './quote';
+import { formatString, quote } from './quote';
 
 /** Formats a value to canonical text and parses it back. */
 export interface Codec<T> {
@@ -31,6 +31,28 @@ export const int: Codec<number> = {
     if (t.type !== 'word' || !/^-?(0|[1-9][0-9]*)$/.test(t.value)) cur.fail('expected an integer', t);
     const n = Number(t.value);
     if (!Number.isSafeInteger(n) || Object.is(n, -0)) cur.fail('integer out of range', t);
+    return n;
+  },
+};
+
+/** A number as JavaScript prints it, without the `+` of an exponent (not a bare-word character): `1e21`, `1e-7`. */
+function formatNumber(n: number): string {
+  return String(n).replace('e+', 'e');
+}
+
+/**
+ * A number as JavaScript prints it (`2`, `1.5`, `NaN`, `Infinity`, `-Infinity`, `1e21`) or a quoted string (`"2"`):
+ * an argument that may be of the wrong type on purpose, such as cleanup's `keep`.
+ */
+export const looseNumber: Codec<number | string> = {
+  format: (v) => (typeof v === 'string' ? quote(v) : formatNumber(v)),
+  parse(cur) {
+    const t = cur.next('a number or a quoted string');
+    if (t.type === 'string') return t.value;
+    const n = t.type === 'word' && t.value !== '' ? Number(t.value) : Number.NaN;
+    if (t.type !== 'word' || formatNumber(n) !== t.value) {
+      return cur.fail('expected a number as JavaScript prints it (2, 1.5, NaN, Infinity) or a quoted string', t);
+    }
     return n;
   },
 };
