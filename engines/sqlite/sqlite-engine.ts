@@ -213,7 +213,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
     }
     await withTempDir(async (dir) => {
       const clonePath = path.join(dir, 'clone.db');
-      writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'));
+      writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'), this.copy.shape);
       await compressC1z(clonePath, destination, { durable: this.options.durable ?? true });
     });
   }
