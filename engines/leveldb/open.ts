@@ -1,15 +1,18 @@
 /**
  * Opening a LevelDB store: the directory is created when missing (a non-empty directory that is no LevelDB store is
- * refused), open errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
+ * refused), every table file's block checksums are checked (SPEC §7: damage is never read as less data), open
+ * errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
  * pending removals left by a crash are finished.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { SyncRun } from '../../models/types';
 import { StorageError } from '../errors';
 import { recoverPending } from './cleanup';
 import { createDb, levelError, type Db } from './db';
 import { FORMAT_MARKER_KEY, FORMAT_VERSION } from './layout';
 import { loadRuns } from './sync-runs';
+import { checkTables, type TableDamage } from './table-check';
 
 /** An opened store: the handle and its sync runs. */
 export interface OpenedStore {
@@ -45,9 +48,28 @@ async function checkDirectory(location: string): Promise<void> {
   }
 }
 
-/** Opens (creating when missing) the store at `location`. */
+/** Checks the table files before LevelDB opens them; an unreadable directory is left for LevelDB's open to report. */
+async function tableDamage(location: string): Promise<TableDamage[]> {
+  return checkTables(location).catch((err: unknown) => {
+    if ((err as { code?: unknown }).code === 'ENOENT' || (err as { code?: unknown }).code === 'ENOTDIR') return [];
+    throw levelError(err, `open ${location}`);
+  });
+}
+
+/**
+ * Keeps the damage of tables that are still there once LevelDB has opened: opening deletes the tables no version
+ * references (a compaction's output cut short by a crash), which are not part of the store.
+ */
+async function liveDamage(location: string, damage: readonly TableDamage[]): Promise<TableDamage[]> {
+  const live: TableDamage[] = [];
+  for (const d of damage) if (await stat(path.join(location, d.file)).then(() => true, () => false)) live.push(d);
+  return live;
+}
+
+/** Opens (creating when missing) the store at `location`; CORRUPTION when a table file is damaged. */
 export async function openStore(location: string): Promise<OpenedStore> {
   await checkDirectory(location);
+  const damage = await tableDamage(location);
   const db = createDb(location);
   try {
     await db.open();
@@ -55,6 +77,10 @@ export async function openStore(location: string): Promise<OpenedStore> {
     throw levelError(err, `open ${location}`);
   }
   try {
+    const live = await liveDamage(location, damage);
+    if (live.length > 0) {
+      throw new StorageError('CORRUPTION', `${location}: damaged table ${live.map((d) => `${d.file} (${d.message})`).join(', ')}`);
+    }
     await checkFormat(db, location);
     const runs = await loadRuns(db);
     await recoverPending(db, runs);
