@@ -4,7 +4,7 @@
  * errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
  * pending removals left by a crash are finished.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncRun } from '../../models/types';
 import { StorageError } from '../errors';
@@ -66,8 +66,32 @@ async function liveDamage(location: string, damage: readonly TableDamage[]): Pro
   return live;
 }
 
+/**
+ * Creates the store's directory when missing, and only its last component: a missing parent is refused (IO), as the
+ * c1z engine refuses it, and LevelDB's own recursive mkdir never runs (on a path such as /proc/x it loops forever).
+ */
+async function createDirectory(location: string): Promise<void> {
+  if (location === '') throw new StorageError('INVALID_ARGUMENT', 'the store location is empty');
+  try {
+    await mkdir(location);
+    return;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'EEXIST') {
+      if ((await stat(location)).isDirectory()) return;
+      throw new StorageError('IO', `${location} is a file, not a LevelDB store directory`, { cause: err });
+    }
+    const parent = path.dirname(path.resolve(location));
+    const parentIsDir = await stat(parent).then((s) => s.isDirectory(), () => undefined);
+    if (parentIsDir === undefined) throw new StorageError('IO', `cannot create ${location}: the folder ${parent} does not exist`, { cause: err });
+    if (!parentIsDir) throw new StorageError('IO', `cannot create ${location}: ${parent} is not a folder`, { cause: err });
+    throw new StorageError('IO', `cannot create the directory ${location} (${String(code)})`, { cause: err });
+  }
+}
+
 /** Opens (creating when missing) the store at `location`; CORRUPTION when a table file is damaged. */
 export async function openStore(location: string): Promise<OpenedStore> {
+  await createDirectory(location);
   await checkDirectory(location);
   const damage = await tableDamage(location);
   const db = createDb(location);
