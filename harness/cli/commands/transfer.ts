@@ -7,22 +7,15 @@ import { openStore } from '../../../engines/open-store';
 import { sqliteFactory } from '../../../engines/sqlite';
 import { asRawStore, copySyncs, type CopyResult } from '../../../engines/transfer';
 import { CliError, writeLine, type CliIo } from '../io';
+import { checkNewOutput } from '../out-path';
 import { realEngineOptions } from '../real-clock';
 import type { SetExit } from '.';
 
 const TARGETS: Record<string, EngineFactory> = { leveldb: leveldbFactory, sqlite: sqliteFactory };
 
-async function mustNotExist(out: string): Promise<void> {
-  const exists = await fs.stat(out).then(
-    () => true,
-    () => false,
-  );
-  if (exists) throw new CliError(`${out} already exists; choose a new --out`);
-}
-
 /** Copies every sync of the store at `from` into a new store at `out` made by `target`. */
 export async function transferStore(from: string, target: EngineFactory, out: string): Promise<CopyResult> {
-  await mustNotExist(out);
+  await checkNewOutput(out, '--out', target.supports.c1z ? 'file' : 'directory');
   const src = asRawStore(await openStore(from, realEngineOptions()));
   try {
     const dst = asRawStore(await target.open(out, realEngineOptions()));
