@@ -67,25 +67,22 @@ function readBlock(file: Uint8Array, h: Handle, what: string, decode = true): Ui
   }
 }
 
-/** The values of a block's entries (keys are prefix-compressed and not needed here). */
-function blockValues(block: Uint8Array, what: string): { key: Uint8Array; value: Uint8Array }[] {
+/** The values of a block's entries (keys are prefix-compressed and not needed here, so they are only skipped). */
+function blockValues(block: Uint8Array, what: string): Uint8Array[] {
   if (block.length < 4) throw new Damage(`${what} block too short`);
   const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
   const restarts = view.getUint32(block.length - 4, true);
   const limit = block.length - 4 - restarts * 4;
   if (restarts === 0 || limit < 0) throw new Damage(`${what} block: bad restart array`);
-  const out: { key: Uint8Array; value: Uint8Array }[] = [];
-  let last = new Uint8Array(0);
+  const out: Uint8Array[] = [];
+  let lastKeyLength = 0;
   for (let pos = 0; pos < limit; ) {
     const [shared, p1] = varint(block, pos, limit);
     const [unshared, p2] = varint(block, p1, limit);
     const [valueLength, p3] = varint(block, p2, limit);
-    if (shared > last.length || p3 + unshared + valueLength > limit) throw new Damage(`${what} block: bad entry at ${pos}`);
-    const key = new Uint8Array(shared + unshared);
-    key.set(last.subarray(0, shared));
-    key.set(block.subarray(p3, p3 + unshared), shared);
-    out.push({ key, value: block.subarray(p3 + unshared, p3 + unshared + valueLength) });
-    last = key;
+    if (shared > lastKeyLength || p3 + unshared + valueLength > limit) throw new Damage(`${what} block: bad entry at ${pos}`);
+    out.push(block.subarray(p3 + unshared, p3 + unshared + valueLength));
+    lastKeyLength = shared + unshared;
     pos = p3 + unshared + valueLength;
   }
   return out;
@@ -103,8 +100,8 @@ export function checkTableBytes(file: Uint8Array): string | undefined {
     const [metaindex, p] = handleAt(file, footerAt, file.length - 8);
     const [index] = handleAt(file, p, file.length - 8);
     const handles: [Handle, string][] = [];
-    for (const { value } of blockValues(readBlock(file, index, 'index'), 'index')) handles.push([handleAt(value, 0, value.length)[0], 'data']);
-    for (const { value } of blockValues(readBlock(file, metaindex, 'metaindex'), 'metaindex')) handles.push([handleAt(value, 0, value.length)[0], 'filter']);
+    for (const value of blockValues(readBlock(file, index, 'index'), 'index')) handles.push([handleAt(value, 0, value.length)[0], 'data']);
+    for (const value of blockValues(readBlock(file, metaindex, 'metaindex'), 'metaindex')) handles.push([handleAt(value, 0, value.length)[0], 'filter']);
     let expected = 0;
     for (const [h, what] of handles) {
       readBlock(file, h, what, false);
