@@ -12,6 +12,7 @@ import { recoverPending } from './cleanup';
 import { createDb, levelError, type Db } from './db';
 import { FORMAT_MARKER_KEY, FORMAT_VERSION } from './layout';
 import { loadRuns } from './sync-runs';
+import { checkLogs } from './log-check';
 import { checkTables, type TableDamage } from './table-check';
 
 /** An opened store: the handle and its sync runs. */
@@ -93,6 +94,11 @@ async function createDirectory(location: string): Promise<void> {
 export async function openStore(location: string): Promise<OpenedStore> {
   await createDirectory(location);
   await checkDirectory(location);
+  // Before LevelDB opens: opening replays a log and deletes it, dropping any record whose checksum fails.
+  const logs = await checkLogs(location).catch((err: unknown) => {
+    throw levelError(err, `open ${location}`);
+  });
+  if (logs.length > 0) throw new StorageError('CORRUPTION', `${location}: damaged log ${logs.map((d) => `${d.file} (${d.message})`).join(', ')}`);
   const damage = await tableDamage(location);
   const db = createDb(location);
   try {

@@ -95,3 +95,37 @@ test('a flip in the index block\'s stored checksum alone is damage (LevelDB itse
   await writeFile(table, bytes);
   expect((await checkTables(location)).map((d) => d.message)).toEqual([expect.stringMatching(/^index block at \d+: checksum mismatch$/)]);
 });
+
+describe('the write-ahead log', () => {
+  /** A store whose grants are still only in its log (no compaction); returns the log file. */
+  async function logStore(): Promise<string> {
+    const engine = await box.open();
+    await engine.startNewSync();
+    for (let b = 0; b < 4; b++) {
+      await engine.putGrants(Array.from({ length: 250 }, (_, i) => grant(`g${b}-${i}`, 'e', rid('group', 'r'), rid('user', `u${b}-${i}`))));
+    }
+    await engine.endSync();
+    await engine.close();
+    const logs = (await readdir(box.location())).filter((n) => /^\d+\.log$/.test(n));
+    const sized = await Promise.all(logs.map(async (n) => ({ n, size: (await stat(path.join(box.location(), n))).size })));
+    const largest = sized.sort((a, b) => b.size - a.size)[0];
+    if (largest === undefined || largest.size < 10_000) throw new Error('the grants are not in a log');
+    return path.join(box.location(), largest.n);
+  }
+
+  test('a byte flipped inside a log record is CORRUPTION, and the log is left for repair', async () => {
+    const log = await logStore();
+    const size = (await stat(log)).size;
+    await flipByte(log, Math.floor(size / 3));
+    const err = await expectCode(box.open(), 'CORRUPTION');
+    expect(err.message).toContain(path.basename(log));
+    expect((await stat(log)).size).toBe(size);
+  });
+
+  test('a log cut short at its end (a write torn by a crash) still opens', async () => {
+    const log = await logStore();
+    await truncate(log, (await stat(log)).size - 3);
+    const engine = await box.open();
+    expect((await engine.listSyncRuns()).items).toHaveLength(1);
+  });
+});
