@@ -129,3 +129,13 @@ describe('the write-ahead log', () => {
     expect((await engine.listSyncRuns()).items).toHaveLength(1);
   });
 });
+
+test('verify on an open store reports a table damaged since it opened', async () => {
+  const { table } = await tableStore();
+  const engine = await box.open();
+  expect((await engine.verify()).ok).toBe(true);
+  await flipByte(table, Math.floor((await stat(table)).size / 2));
+  const report = await engine.verify();
+  expect(report.ok).toBe(false);
+  expect(report.problems).toContainEqual({ kind: 'damaged-table', syncId: '', detail: expect.stringContaining(path.basename(table)) });
+});
