@@ -1,8 +1,9 @@
 /**
- * Opening a LevelDB store: the directory is created when missing (a non-empty directory that is no LevelDB store is
- * refused), every table file's block checksums are checked (SPEC §7: damage is never read as less data), open
- * errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
- * pending removals left by a crash are finished.
+ * Opening a LevelDB store: the directory is created when missing, but never its missing parents (IO); a non-empty
+ * directory that is no LevelDB store is refused; the write-ahead logs and every table file's blocks are checked
+ * against their CRC-32C (SPEC §7: damage is CORRUPTION, never read as less data); open errors become IO or
+ * CORRUPTION; an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is
+ * CORRUPTION; and pending removals left by a crash are finished.
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -90,7 +91,7 @@ async function createDirectory(location: string): Promise<void> {
   }
 }
 
-/** Opens (creating when missing) the store at `location`; CORRUPTION when a table file is damaged. */
+/** Opens (creating when missing) the store at `location`; CORRUPTION when a log or table file is damaged. */
 export async function openStore(location: string): Promise<OpenedStore> {
   await createDirectory(location);
   await checkDirectory(location);
