@@ -9,11 +9,14 @@ import { sqliteFactory } from './sqlite';
 
 /** The factory that serves the store at `location`; IO when nothing is there. */
 export async function detectFactory(location: string): Promise<EngineFactory> {
+  if (location === '') throw new StorageError('INVALID_ARGUMENT', 'the store path is empty');
   let stat;
   try {
     stat = await fs.stat(location);
   } catch (err) {
-    throw new StorageError('IO', `${location}: no such file or directory`, { cause: err });
+    const code = (err as { code?: unknown }).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : 'no such file or directory';
+    throw new StorageError('IO', `${location}: ${why}`, { cause: err });
   }
   if (!stat.isDirectory()) return sqliteFactory;
   // Opening a LevelDB directory creates one when missing; a user's typo must not leave an empty store behind.

@@ -22,6 +22,7 @@ import * as raw from './raw';
 import * as read from './readers';
 import { readStats } from './stats';
 import { listSyncRuns, writeRun } from './sync-runs';
+import { checkTables, liveTableNames } from './table-check';
 import { verifyStore } from './verify';
 import type { EngineFigures } from '../metrics/figures';
 import { leveldbFigures } from '../metrics/leveldb-figures';
@@ -288,7 +289,21 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   }
 
   protected _verify(): Promise<VerifyReport> {
-    return guarded('verify', () => verifyStore(this.db));
+    return guarded('verify', async () => {
+      // Table damage first: LevelDB itself does not verify block checksums, so the record walk could miss it.
+      const live = await liveTableNames(this.db.location, this.db.getProperty('leveldb.sstables'));
+      const tables = (await checkTables(this.db.location, live)).map((d) => ({ kind: 'damaged-table', syncId: '', detail: `${d.file}: ${d.message}` }));
+      let report: VerifyReport;
+      try {
+        report = await verifyStore(this.db);
+      } catch (err) {
+        const e = levelError(err, 'verify');
+        if (e.code !== 'CORRUPTION') throw e;
+        report = { ok: false, problems: [{ kind: 'unreadable', syncId: '', detail: e.message }], dangling: [], recordsChecked: 0 };
+      }
+      const problems = [...tables, ...report.problems];
+      return { ...report, ok: problems.length === 0, problems };
+    });
   }
 
   /** What classic-level tells about the store: compaction table, per-level files, memory, keyspace and disk sizes. */

@@ -1,10 +1,13 @@
 /**
- * Opening a LevelDB store: the directory is created when missing (a non-empty directory that is no LevelDB store is
- * refused), open errors become IO or CORRUPTION, an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is CORRUPTION, and
- * pending removals left by a crash are finished. A store an interrupted bulk writer left (incomplete.ts) is refused
- * before anything in it changes, unless the caller asks to open it to resume or discard it.
+ * Opening a LevelDB store: the directory is created when missing, but never its missing parents (IO); a non-empty
+ * directory that is no LevelDB store is refused; the write-ahead logs and every table file's blocks are checked
+ * against their CRC-32C (SPEC §7: damage is CORRUPTION, never read as less data); open errors become IO or
+ * CORRUPTION; an empty store gets the format marker, a non-empty store without the marker (another LevelDB format) is
+ * CORRUPTION; and pending removals left by a crash are finished. A store an interrupted bulk writer left
+ * (incomplete.ts) is refused before anything in it changes, unless the caller asks to open it to resume or discard it.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { SyncRun } from '../../models/types';
 import type { EngineOptions } from '../api';
 import { StorageError } from '../errors';
@@ -15,6 +18,8 @@ import { decodeNote, encodeNote, INCOMPLETE_KEY, incompleteError, NEVER_WRITTEN 
 import { FORMAT_MARKER_KEY } from './layout';
 import { loadRuns } from './sync-runs';
 import { MARKER_VALUE, REVISION_1_MARKER, upgradeSyncIndex } from './upgrade-sync-index';
+import { checkLogs } from './log-check';
+import { checkTables, liveTableNames, type TableDamage } from './table-check';
 
 /** An opened store: the handle and its sync runs. */
 export interface OpenedStore {
@@ -75,9 +80,59 @@ async function checkDirectory(location: string): Promise<boolean> {
   return true;
 }
 
-/** Opens (creating when missing) the store at `location`. */
+/** Checks the table files before LevelDB opens them; an unreadable directory is left for LevelDB's open to report. */
+async function tableDamage(location: string): Promise<TableDamage[]> {
+  return checkTables(location).catch((err: unknown) => {
+    if ((err as { code?: unknown }).code === 'ENOENT' || (err as { code?: unknown }).code === 'ENOTDIR') return [];
+    throw levelError(err, `open ${location}`);
+  });
+}
+
+/**
+ * Keeps the damage of tables that belong to the store once LevelDB has opened: opening deletes the tables no version
+ * references (a compaction's output cut short by a crash), and recovering a log may write a new, sound table under the
+ * number of such a deleted one (its number was never recorded), so the damaged files of the current version are
+ * checked again rather than only looked for.
+ */
+async function liveDamage(db: Db, location: string, damage: readonly TableDamage[]): Promise<TableDamage[]> {
+  if (damage.length === 0) return [];
+  const live = new Set(await liveTableNames(location, db.getProperty('leveldb.sstables')));
+  return checkTables(location, damage.map((d) => d.file).filter((f) => live.has(f)));
+}
+
+/**
+ * Creates the store's directory when missing, and only its last component: a missing parent is refused (IO), as the
+ * c1z engine refuses it, and LevelDB's own recursive mkdir never runs (on a path such as /proc/x it loops forever).
+ */
+async function createDirectory(location: string): Promise<void> {
+  if (location === '') throw new StorageError('INVALID_ARGUMENT', 'the store location is empty');
+  try {
+    await mkdir(location);
+    return;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'EEXIST') {
+      if ((await stat(location)).isDirectory()) return;
+      throw new StorageError('IO', `${location} is a file, not a LevelDB store directory`, { cause: err });
+    }
+    const parent = path.dirname(path.resolve(location));
+    const parentIsDir = await stat(parent).then((s) => s.isDirectory(), () => undefined);
+    if (parentIsDir === undefined) throw new StorageError('IO', `cannot create ${location}: the folder ${parent} does not exist`, { cause: err });
+    if (!parentIsDir) throw new StorageError('IO', `cannot create ${location}: ${parent} is not a folder`, { cause: err });
+    throw new StorageError('IO', `cannot create the directory ${location} (${String(code)})`, { cause: err });
+  }
+}
+
+/** Opens (creating when missing) the store at `location`; CORRUPTION when a log or table file is damaged. */
 export async function openStore(location: string, mode: OpenMode = {}): Promise<OpenedStore> {
+  await createDirectory(location);
   const created = await checkDirectory(location);
+  // Before LevelDB opens: opening replays a log and deletes it, dropping any record whose checksum fails.
+  const logs = await checkLogs(location).catch((err: unknown) => {
+    throw levelError(err, `open ${location}`);
+  });
+  if (logs.length > 0) throw new StorageError('CORRUPTION', `${location}: damaged log ${logs.map((d) => `${d.file} (${d.message})`).join(', ')}`);
+  const damage = await tableDamage(location);
   const db = createDb(location);
   try {
     await db.open();
@@ -85,6 +140,10 @@ export async function openStore(location: string, mode: OpenMode = {}): Promise<
     throw levelError(err, `open ${location}`);
   }
   try {
+    const live = await liveDamage(db, location, damage);
+    if (live.length > 0) {
+      throw new StorageError('CORRUPTION', `${location}: damaged table ${live.map((d) => `${d.file} (${d.message})`).join(', ')}`);
+    }
     const { incomplete, revision1 } = await checkFormat(db, location, created, mode);
     if (incomplete !== undefined && mode.bulkNote === undefined && mode.openIncomplete !== true) throw incompleteError(location, incomplete);
     const runs = await loadRuns(db);

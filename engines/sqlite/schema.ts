@@ -1,6 +1,6 @@
 /**
- * The c1z v1 schema (SPEC §8): the DDL of the Go SDK's older files, the project's extra indexes, and the small
- * migrations that let files of other SDK versions open without losing their extra columns and tables.
+ * The c1z v1 schema (SPEC §8): the DDL of the Go SDK's older files, the project's helper indexes (working copy only),
+ * the check that a file has every table and column of §8, and the migrations that the Go SDK applies to old files.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -133,7 +133,7 @@ const SYNC_RUN_MIGRATIONS: readonly (readonly [string, string])[] = [
   ['parent_sync_id', "ALTER TABLE v1_sync_runs ADD COLUMN parent_sync_id text not null default ''"],
 ];
 
-/** The columns this engine reads and writes, per table; a file whose tables lack one is not a c1z v1 store. */
+/** The columns this engine reads and writes, per table; a file whose tables lack one is not a c1z v1 store (CORRUPTION). */
 const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   v1_resource_types: ['id', 'external_id', 'data', 'sync_id', 'discovered_at'],
   v1_resources: ['id', 'resource_type_id', 'external_id', 'parent_resource_type_id', 'parent_resource_id', 'data', 'sync_id', 'discovered_at'],
@@ -172,26 +172,37 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Names the first column a known table lacks, or undefined when every table has what this engine needs. */
+/** Names the first table or column of SPEC §8 a file lacks (before migrations), or undefined when none is missing. */
 export function missingColumn(db: Database): string | undefined {
+  const migrated = new Set(SYNC_RUN_MIGRATIONS.map(([column]) => `v1_sync_runs.${column}`));
   for (const [table, required] of Object.entries(REQUIRED_COLUMNS)) {
     const present = new Set(tableColumns(db, table));
-    const missing = required.find((c) => !present.has(c));
-    if (missing !== undefined) return `${table}.${missing}`;
+    if (present.size === 0) return `table ${table}`;
+    const missing = required.find((c) => !present.has(c) && !migrated.has(`${table}.${c}`));
+    if (missing !== undefined) return `column ${table}.${missing}`;
   }
   return undefined;
 }
 
-/** Creates what is missing of the v1 schema (all of it in a new file) and our extra indexes; keeps anything else. */
-export function applySchema(db: Database): void {
+/** Creates the whole v1 schema of the Go SDK in a new, empty file. */
+export function createV1Schema(db: Database): void {
   db.transaction(() => {
-    for (const [table, ddl, indexes] of V1_TABLES) {
-      if (tableColumns(db, table).length > 0) continue;
+    for (const [, ddl, indexes] of V1_TABLES) {
       db.exec(ddl);
       for (const index of indexes) db.exec(index);
     }
-    const runColumns = tableColumns(db, 'v1_sync_runs');
-    for (const [column, ddl] of SYNC_RUN_MIGRATIONS) if (!runColumns.includes(column)) db.exec(ddl);
+  })();
+}
+
+/** Adds the sync-run columns that the Go SDK adds by migration to old files; changes nothing else of the schema. */
+export function migrateV1Schema(db: Database): void {
+  const runColumns = tableColumns(db, 'v1_sync_runs');
+  for (const [column, ddl] of SYNC_RUN_MIGRATIONS) if (!runColumns.includes(column)) db.exec(ddl);
+}
+
+/** Creates this engine's helper indexes (working copy only: they are dropped before a file is saved). */
+export function createHelperIndexes(db: Database): void {
+  db.transaction(() => {
     for (const index of EXTRA_INDEXES) db.exec(index);
   })();
 }

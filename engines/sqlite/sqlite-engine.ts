@@ -2,6 +2,7 @@
  * The SQLite engine: a c1z file opened as a working copy (better-sqlite3, synchronous), the v1 schema of SPEC §8,
  * every write hook one transaction. Contract rules live in AbstractEngine; this class only stores and reads.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import {
@@ -63,6 +64,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   /** Opens the c1z at `location`, or starts an empty store that `close()` writes there. */
   static async open(location: string, options: EngineOptions): Promise<SqliteEngine> {
     activeFaults(options.faults, 'sqlite');
+    if (location === '') throw new StorageError('INVALID_ARGUMENT', 'the store location is empty');
     return new SqliteEngine(options, await openWorkingCopy(location, options.c1zLimits));
   }
 
@@ -211,9 +213,15 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
     if (path.resolve(destination) === path.resolve(this.copy.location) || (await pathExists(destination))) {
       throw new StorageError('INVALID_ARGUMENT', `clone destination ${destination} exists`);
     }
+    // Checked before the copy is made, as the LevelDB engine checks it: a missing folder is never created.
+    const parent = path.dirname(path.resolve(destination));
+    const parentIsDir = await fs.stat(parent).then((s) => s.isDirectory(), () => undefined);
+    if (parentIsDir !== true) {
+      throw new StorageError('IO', `cannot create ${destination}: ${parentIsDir === undefined ? `the folder ${parent} does not exist` : `${parent} is not a folder`}`);
+    }
     await withTempDir(async (dir) => {
       const clonePath = path.join(dir, 'clone.db');
-      writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'));
+      writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'), this.copy.shape);
       await compressC1z(clonePath, destination, { durable: this.options.durable ?? true });
     });
   }

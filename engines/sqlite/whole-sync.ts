@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { NEW_FILE_SHAPE, isAddedHelperIndex, type FileShape } from './file-shape';
 import { quoteIdent, syncScopedTables, tableColumns } from './schema';
 import type { StatementCache } from './statements';
 import { RECORD_KINDS, RECORD_TABLES } from './tables';
@@ -37,19 +38,21 @@ export function deleteSyncRows(db: Db, stmts: StatementCache, ids: readonly stri
 }
 
 /**
- * Writes a new database at `targetPath` with the source's schema (its `sqlite_master` DDL) holding only `syncId`'s
- * rows of every sync-scoped table, row ids included. The source file must have no pending transaction.
- * `dropAssets` is the test-only fault clone-drops-assets of issue 5.
+ * Writes a new database at `targetPath` with the source file's schema (its `sqlite_master` DDL without the helper
+ * indexes `shape` lacks) and journal mode, holding only `syncId`'s rows of every sync-scoped table, row ids included.
+ * The source file must have no pending transaction. `dropAssets` is the test-only fault clone-drops-assets of issue 5.
  */
-export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: string, dropAssets = false): void {
+export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: string, dropAssets = false, shape: FileShape = NEW_FILE_SHAPE): void {
   const target = new Database(targetPath);
   try {
     target.pragma('journal_mode = DELETE');
     target.pragma('synchronous = OFF');
     target.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
-    const ddl = target
-      .prepare("SELECT type, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'table' DESC, rowid")
-      .all() as { type: string; sql: string }[];
+    const ddl = (
+      target
+        .prepare("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'table' DESC, rowid")
+        .all() as { type: string; name: string; sql: string }[]
+    ).filter((row) => !(row.type === 'index' && isAddedHelperIndex(row.name, shape)));
     target.transaction(() => {
       for (const { sql } of ddl) target.exec(sql);
       for (const table of syncScopedTables(target)) {
@@ -59,6 +62,7 @@ export function writeSyncCopy(sourcePath: string, targetPath: string, syncId: st
       }
     })();
     target.exec('DETACH DATABASE src');
+    if (shape.journalMode === 'wal') target.pragma('journal_mode = WAL');
   } finally {
     target.close();
   }

@@ -11,7 +11,8 @@ import { StorageError } from '../errors';
 import { compressC1z, decompressC1z, type C1zLimits } from '../c1z/container';
 import { killPoint } from '../leftovers/kill-point';
 import { removeStaleTempFiles, sweepWorkingCopiesOnce, workingCopyPrefix } from '../leftovers/stale';
-import { applySchema, missingColumn } from './schema';
+import { NEW_FILE_SHAPE, readFileShape, restoreFileShape, type FileShape } from './file-shape';
+import { createHelperIndexes, createV1Schema, migrateV1Schema, missingColumn } from './schema';
 import { fromSqliteError } from './sqlite-errors';
 
 /** An open working copy of one c1z location. */
@@ -22,6 +23,8 @@ export interface WorkingCopy {
   readonly db: Db;
   /** True when nothing was at the location: closing then writes the (possibly empty) store. */
   readonly isNew: boolean;
+  /** The schema and journal mode a save must give back (the file's own, or the Go SDK's for a new file). */
+  readonly shape: FileShape;
 }
 
 /** Temp dirs of working copies still open; removed at process exit if their engine was never closed. */
@@ -64,7 +67,7 @@ async function assertDirectory(dir: string): Promise<void> {
 }
 
 /** Opens an existing database file, proving it sound; every SQLite failure here is CORRUPTION. */
-function openExisting(dbPath: string): Db {
+function openExisting(dbPath: string): { db: Db; shape: FileShape } {
   let db: Db | undefined;
   try {
     db = new Database(dbPath);
@@ -72,10 +75,14 @@ function openExisting(dbPath: string): Db {
     if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
       throw new StorageError('CORRUPTION', `quick_check failed: ${rows.map((r) => r.quick_check).join('; ')}`);
     }
-    prepare(db);
+    // Checked before anything is created: a file without its grants table is damaged, not an empty store.
     const missing = missingColumn(db);
     if (missing !== undefined) throw new StorageError('CORRUPTION', `not a c1z v1 database: ${missing} is missing`);
-    return db;
+    const shape = readFileShape(db);
+    prepare(db);
+    migrateV1Schema(db);
+    createHelperIndexes(db);
+    return { db, shape };
   } catch (err) {
     db?.close();
     const wrapped = fromSqliteError(err, 'open');
@@ -86,11 +93,10 @@ function openExisting(dbPath: string): Db {
   }
 }
 
-/** Sets the connection up: a rollback journal (atomic transactions), no fsync (the copy is disposable), the schema. */
+/** Sets the connection up: a rollback journal (atomic transactions), no fsync (the copy is disposable). */
 function prepare(db: Db): void {
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = OFF');
-  applySchema(db);
 }
 
 /** Decompresses the c1z at `location` (or starts an empty database when none is there) into a fresh temp dir. */
@@ -106,30 +112,39 @@ export async function openWorkingCopy(location: string, limits: C1zLimits = {}):
   try {
     if (exists) {
       await decompressC1z(location, dbPath, limits);
-      const db = openExisting(dbPath);
+      const { db, shape } = openExisting(dbPath);
       openDirs.add(dir);
       killPoint('working-copy-open');
-      return { location, dir, dbPath, db, isNew: false };
+      return { location, dir, dbPath, db, isNew: false, shape };
     }
     const db = new Database(dbPath);
     try {
       prepare(db);
+      createV1Schema(db);
+      createHelperIndexes(db);
     } catch (err) {
       db.close();
       throw err;
     }
     openDirs.add(dir);
-    return { location, dir, dbPath, db, isNew: true };
+    return { location, dir, dbPath, db, isNew: true, shape: NEW_FILE_SHAPE };
   } catch (err) {
     await fs.rm(dir, { recursive: true, force: true });
     throw fromSqliteError(err, `open ${location}`);
   }
 }
 
-/** Closes the connection; when `save`, first writes the database back to its location as a c1z. Always removes the dir. */
+/**
+ * Closes the connection; when `save`, first gives the database back the file's shape (helper indexes dropped, journal
+ * mode restored) and writes it to its location as a c1z. Always removes the dir.
+ */
 export async function closeWorkingCopy(copy: WorkingCopy, save: boolean, durable = true): Promise<void> {
   try {
-    copy.db.close();
+    try {
+      if (save) restoreFileShape(copy.db, copy.shape);
+    } finally {
+      copy.db.close();
+    }
     if (save) await compressC1z(copy.dbPath, copy.location, { durable });
   } finally {
     openDirs.delete(copy.dir);

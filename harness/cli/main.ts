@@ -2,10 +2,18 @@
  * The c1z-parity command line: parses arguments with commander, runs one verb, and maps every failure to an exit
  * code with one line on stderr (0 success, 1 a check or comparison failed, 2 bad usage or unreadable input).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isStorageError } from '../../engines/errors';
 import { CliError, EXIT, writeLine, type CliIo } from './io';
 import { registerCommands } from './commands';
+import { packageRoot } from '../package-root';
+
+/** The version in c1z-parity's package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -18,7 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`c1z-parity: ${s.replace(/^error: /, '')}`),
     })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .version(packageVersion(), '--version', 'print the package version');
   registerCommands(program, io, (code) => {
     exitCode = code;
   });

@@ -75,9 +75,10 @@ describe('leveldb engine: open and reopen', () => {
     expect((await r.verify()).problems).toEqual([]);
   });
 
-  it('creates a missing directory and uses a .leveldb location', async () => {
+  it('creates a missing directory (never its missing parents) and uses a .leveldb location', async () => {
     expect(leveldbFactory.locationIn('/x', 'a')).toBe(path.join('/x', 'a.leveldb'));
-    const e = await leveldbFactory.open(path.join(sb.dir, 'deep', 'er', 'store'), sb.options);
+    expect(await codeOf(leveldbFactory.open(path.join(sb.dir, 'deep', 'er', 'store'), sb.options))).toBe('IO');
+    const e = await leveldbFactory.open(path.join(sb.dir, 'store'), sb.options);
     sb.engines.push(e);
     expect((await e.listSyncRuns()).items).toEqual([]);
   });

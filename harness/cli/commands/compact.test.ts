@@ -53,6 +53,7 @@ describe.each(['sqlite', 'leveldb'] as StoreEngine[])('compact on %s', (engine) 
   test('space freed by deletions is reclaimed and reported', async () => {
     const store = await fixtureCopy('small-unexpanded.c1z', engine, dir);
     const sync = FIXTURE_SYNC['small-unexpanded.c1z'] as string;
+    const original = await diskBytes(store);
     const e = await openStore(store, { clock: () => 1_767_225_600_000_000, newSyncId: () => 'unused' });
     await e.setCurrentSync(sync);
     const ids = (await e.listGrants({ pageSize: 2500 })).items.map((g) => g.record.id);
@@ -63,10 +64,18 @@ describe.each(['sqlite', 'leveldb'] as StoreEngine[])('compact on %s', (engine) 
     const r = await cli('compact', store);
     expect(r.code).toBe(0);
     const after = await diskBytes(store);
-    expect(after).toBeLessThan(before);
     expect(r.stdout).toContain(`compacted ${store} (${engine})`);
-    expect(r.stdout).toContain(`${engine === 'sqlite' ? 'c1z file' : 'directory'}  ${before} -> ${after} bytes (-`);
-    if (engine === 'sqlite') expect(r.stdout).toMatch(/freelist_count\s+[1-9]\d* -> 0\n/);
+    if (engine === 'sqlite') {
+      // A c1z save VACUUMs the copy it compresses (its helper indexes are dropped there), so the session that deleted
+      // the grants already gave their space back; compact finds nothing more.
+      expect(before).toBeLessThan(original);
+      expect(after).toBeLessThanOrEqual(before);
+      expect(r.stdout).toContain(`c1z file  ${before} -> ${after} bytes (`);
+      expect(r.stdout).not.toMatch(/freelist_count\s+[1-9]/);
+    } else {
+      expect(after).toBeLessThan(before);
+      expect(r.stdout).toContain(`directory  ${before} -> ${after} bytes (-`);
+    }
     const left = JSON.parse(await statsOf(store, sync)) as { grants: number };
     expect(left.grants).toBe(2909 - 2500);
   });

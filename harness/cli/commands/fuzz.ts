@@ -13,6 +13,7 @@ import { fuzz } from '../../runner/fuzz';
 import { sessionReport } from '../../runner/session-report';
 import { packageRoot } from '../../package-root';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
+import { checkOutputFolder } from '../out-path';
 import { parseCount, parseDuration, parseEnginesOption, parsePreset, parseSeed, parseShardOption } from '../options';
 import { Progress } from '../progress';
 import { runId } from '../run-id';
@@ -54,6 +55,8 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--json', 'print one JSON summary object')
     .action(async (opts: FuzzCliOptions) => {
       if (opts.time !== undefined && opts.runs !== undefined) throw new CliError('give --time or --runs, not both');
+      // Checked now, not when the report is written at the end of a long session.
+      if (opts.reportDir !== undefined) await checkOutputFolder(opts.reportDir, '--report-dir');
       const timeMs = opts.time === undefined ? undefined : parseDuration(opts.time);
       const runs = opts.runs === undefined ? undefined : parseCount(opts.runs, '--runs', 1);
       const seed = opts.seed === undefined ? randomInt(0, 0x7fffffff) : parseSeed(opts.seed);

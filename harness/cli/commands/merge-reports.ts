@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { renderJunit, writeReport, type RunReport } from '../../report';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
+import { checkOutputFolder } from '../out-path';
 import type { SetExit } from '.';
 
 type Json = Record<string, unknown>;
@@ -116,6 +117,7 @@ export function registerMergeReports(program: Command, io: CliIo, setExit: SetEx
     .requiredOption('--out <dir>', 'where to write the merged report (text, JSON, HTML, JUnit)')
     .description('merge the reports of several fuzz runs (CI shards) into one')
     .action(async (dirs: string[], opts: { out: string }) => {
+      await checkOutputFolder(opts.out, '--out');
       setExit(await mergeReportDirs(io, dirs, opts.out));
     });
 }

@@ -12,6 +12,7 @@ import { divergencePredicate, divergenceSignature, reduceOps } from '../../reduc
 import type { EngineWrapper } from '../../runner/engine-slot';
 import { runOps } from '../../runner/run-ops';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
+import { checkOutputFolder } from '../out-path';
 import { parseDuration } from '../options';
 import { Progress } from '../progress';
 import { wallClockMicros } from '../real-clock';
@@ -72,6 +73,7 @@ export function registerReduce(program: Command, io: CliIo, setExit: SetExit): v
     .option('--time <duration>', 'time budget (the smallest case found by then is written)', '120s')
     .action(async (caseDir: string, opts: { out?: string; time: string }) => {
       const maxMs = parseDuration(opts.time);
+      if (opts.out !== undefined) await checkOutputFolder(opts.out, '--out');
       setExit(await reduceCase(io, caseDir, { maxMs, ...(opts.out === undefined ? {} : { out: opts.out }) }));
     });
 }

@@ -17,6 +17,7 @@ import { asRawStore, copySyncs, type CopyResult } from '../../../engines/transfe
 import type { Engine } from '../../../engines/api';
 import type { SyncRun } from '../../../models/types';
 import { CliError, writeLine, type CliIo } from '../io';
+import { checkNewOutput } from '../out-path';
 import { realEngineOptions } from '../real-clock';
 import type { SetExit } from '.';
 
@@ -60,9 +61,9 @@ async function checkResumable(dst: RawStore & Engine, out: string, source: strin
  */
 export async function transferStore(from: string, target: EngineFactory, out: string, resume = false): Promise<TransferResult> {
   const source = path.resolve(from);
-  await removeStaleTempFiles(out);
   const resuming = resume && (await exists(out));
-  if (!resuming && (await exists(out))) throw new CliError(`${out} already exists; choose a new --out`);
+  if (!resuming) await checkNewOutput(out, '--out', target.supports.c1z ? 'file' : 'directory');
+  await removeStaleTempFiles(out);
   const bulkNote: BulkNote = {
     writer: 'import',
     source,
