@@ -2,7 +2,7 @@
 import type fc from 'fast-check';
 import type { OpKind, OpOfKind } from '../ops/types';
 import type { GenContext } from './gen-context';
-import { clockCommand, readCloneCommand, reopenCommand } from './harness-commands';
+import { clockCommand, readCloneCommand, reopenCommand, syncIdsCommand } from './harness-commands';
 import {
   deleteGrantCommand,
   putAssetCommand,
@@ -60,5 +60,6 @@ export function commandTable(g: GenContext): CommandTable {
     clock: clockCommand(g),
     reopen: reopenCommand(),
     readClone: readCloneCommand(g),
+    syncIds: syncIdsCommand(g),
   };
 }

@@ -11,6 +11,7 @@ import { commandTable, type CommandTable } from './commands';
 import { chance, sometimes, weighted } from './draw';
 import type { GenContext } from './gen-context';
 import { PRESETS, type Preset } from './presets';
+import { swarmConfig } from './swarm';
 import { poolVocab, type Vocab } from './vocab';
 
 const STAGE: Partial<Record<OpKind, number>> = {
@@ -32,10 +33,33 @@ function orderPuts(body: readonly Op[]): Op[] {
   return out;
 }
 
+/** Kinds an interlude never draws: those that write into, start or end the current sync. */
+const NOT_BETWEEN_SYNCS: ReadonlySet<OpKind> = new Set<OpKind>([
+  'startNewSync',
+  'startSync',
+  'setCurrentSync',
+  'currentSyncStep',
+  'checkpointSync',
+  'endSync',
+  'putResourceTypes',
+  'putResources',
+  'putEntitlements',
+  'putGrants',
+  'deleteGrant',
+  'putAsset',
+  'close',
+  'syncIds',
+]);
+
 function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[]> {
   const shape = preset.segment;
   const kinds = Object.keys(preset.weights) as OpKind[];
   const bodyOp = weighted<Op>(kinds.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const));
+  const between = kinds.filter((k) => !NOT_BETWEEN_SYNCS.has(k) && preset.weights[k] > 0);
+  const interlude =
+    shape.interludePct > 0 && shape.maxInterlude > 0 && between.length > 0
+      ? sometimes(shape.interludePct, fc.array(weighted<Op>(between.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const)), { minLength: 1, maxLength: shape.maxInterlude }))
+      : fc.constant(undefined);
   const openerEntries = (Object.keys(shape.openers) as (keyof typeof shape.openers)[]).map(
     (k) => [shape.openers[k] ?? 0, table[k] as fc.Arbitrary<Op>] as const,
   );
@@ -50,12 +74,15 @@ function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[
       ordered: chance(shape.orderedPct),
       end: chance(shape.endPct),
       reopenAfterClose: chance(shape.reopenAfterClosePct),
+      abandon: chance(shape.abandonPct),
+      between: interlude,
     })
-    .map(({ opener: first, body, ordered, end, reopenAfterClose }) => [
+    .map(({ opener: first, body, ordered, end, reopenAfterClose, abandon, between: after }) => [
       ...(first === undefined ? [] : [first]),
       ...(ordered ? orderPuts(body) : body),
       ...(end ? [endSync] : []),
-      ...(reopenAfterClose && body.some((op) => op.kind === 'close') ? [reopen] : []),
+      ...((reopenAfterClose && body.some((op) => op.kind === 'close')) || (!end && abandon) ? [reopen] : []),
+      ...(after ?? []),
     ]);
 }
 
@@ -65,6 +92,8 @@ export interface OpsArbitraryOptions {
   readonly maxOps?: number;
   /** The vocabulary to draw strings from (the preset's pools when absent). */
   readonly vocab?: Vocab;
+  /** The run's seed: draws the run's own swarm configuration over the preset (harness/generator/swarm.ts). */
+  readonly swarmSeed?: number;
 }
 
 /** The preset named `name`; throws with the known names when there is none. */
@@ -76,12 +105,15 @@ export function presetNamed(name: string): Preset {
 
 /** Sequences of ops for the preset named `name`, at most `maxOps` long. */
 export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.Arbitrary<Op[]> {
-  const preset = presetNamed(name);
+  const base = presetNamed(name);
+  const swarm = opts.swarmSeed === undefined ? undefined : swarmConfig(base, opts.swarmSeed);
+  const preset = swarm?.preset ?? base;
+  const prelude = swarm?.prelude ?? [];
   const maxOps = opts.maxOps ?? preset.maxOps;
-  const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids), values: preset.values };
+  const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids, swarm?.alphabets), values: preset.values };
   const segment = segmentArbitrary(preset, commandTable(g));
   const averageSegment = Math.max(1, preset.segment.maxBody / 2 + 2);
   return fc
     .array(segment, { minLength: 1, maxLength: Math.max(1, Math.ceil(maxOps / averageSegment)), size: 'max' })
-    .map((segments) => segments.flat().slice(0, maxOps));
+    .map((segments) => [...prelude, ...segments.flat().slice(0, maxOps)]);
 }

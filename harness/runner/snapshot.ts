@@ -43,6 +43,9 @@ export const SNAPSHOT_DEFAULTS: SnapshotOptions = { assetIds: [], pageSize: 0, a
 
 const ok = (value: unknown): Outcome => ({ ok: true, value });
 
+/** The key prefix of the entries read with no sync named; a reopen legitimately changes them (no current or view sync). */
+export const DEFAULT_TARGET = 'default ';
+
 function ridText(id: ResourceId): string {
   return `${id.resourceType}/${id.resource}`;
 }
@@ -97,6 +100,10 @@ export async function takeSnapshot(engine: Engine, options: Partial<SnapshotOpti
     }
   }
 
+  // Reads naming no sync (SPEC §3): what the current, view, latest full or resumable sync gives right now.
+  entries.set(`${DEFAULT_TARGET}stats`, normalizeOutcome('stats', await settle(() => engine.stats())));
+  await list(`${DEFAULT_TARGET}listResourceTypes`, { method: 'listResourceTypes', run: (p) => engine.listResourceTypes(p) });
+  await list(`${DEFAULT_TARGET}listGrants`, { method: 'listGrants', run: (p) => engine.listGrants(p) });
   const runs = (await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (p) => engine.listSyncRuns(p) })) as SyncRun[];
   for (const type of [undefined, ...SYNC_TYPES]) {
     entries.set(`latestFinished ${type ?? 'any'}`, normalizeOutcome('getLatestFinishedSync', await settle(() => engine.getLatestFinishedSync(type))));

@@ -62,6 +62,7 @@ const CANONICAL: readonly string[] = [
   'clock set 1767225600000000',
   'reopen',
   'readClone clone1',
+  'syncIds "s\\u00E9\\u{1F600}"',
 ];
 
 describe('op text', () => {

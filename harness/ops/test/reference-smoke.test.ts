@@ -51,6 +51,8 @@ class MiniRunner {
         await clone.close();
         return `clone holds ${page.items.length} syncs`;
       }
+      case 'syncIds':
+        return 'sync ids unchanged (this driver keeps its own)';
     }
   }
 
