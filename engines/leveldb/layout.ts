@@ -81,8 +81,9 @@ export const FORMAT_MARKER_KEY = key(Kind.meta, 'format');
  * The listSyncRuns index key of a run. The id is stored as UTF-16BE so that byte order is UTF-16 code-unit order,
  * the tie-break order of `compareSyncRuns` that the other engines sort by.
  */
-export function syncByStartKey(startedAt: number, syncId: string): Buffer {
-  return key(Kind.syncByStart, encodeOrderedInt(startedAt), Buffer.from(syncId, 'utf16le').swap16());
+export function syncByStartKey(startedAt: number, syncId: string, littleEndian = false): Buffer {
+  const at = encodeOrderedInt(startedAt);
+  return key(Kind.syncByStart, littleEndian ? at.reverse() : at, Buffer.from(syncId, 'utf16le').swap16());
 }
 
 /** The sync id held by a listSyncRuns index key's components. */

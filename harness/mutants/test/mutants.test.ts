@@ -22,6 +22,7 @@ describe('planFault', () => {
   });
 
   test('every fault plans with the defaults, and no narrow preset is left for the self-test', () => {
+    expect(ALL_FAULTS.length).toBeGreaterThanOrEqual(31);
     expect(ALL_FAULTS).toHaveLength(FAULTS.length);
     for (const f of FAULTS) expect(planFault(f.name).engines[0]).toBe('memory');
     expect(Object.keys(PRESETS).filter((name) => name.startsWith('mutants-'))).toEqual([]);
