@@ -100,9 +100,9 @@ export function syncIdPool(alphabet = 's'): IdPool {
   const at = (n: number): string => nthSyncId(n, letters);
   const ascii = letters.length === 1 && letters[0] === 's';
   return {
-    core: [1, 2, 3, 4].map(at),
+    core: [1, 2, 3, 4, 5, 6].map(at),
     near: [
-      ...[5, 6, 8, 10].map(at),
+      ...[8, 10].map(at),
       `${at(1).slice(0, -4)}0000`,
       `${at(1).slice(0, -4)}9999`,
       ascii ? 'S0001' : 's0001',

@@ -22,6 +22,26 @@ const STAGE: Partial<Record<OpKind, number>> = {
   deleteGrant: 3,
 };
 
+/**
+ * The stages of an ordered interlude: what picks or makes a sync (view, diff, clone) before what deletes syncs
+ * (cleanup), before what reads the result (reads naming no sync, clones read back), so that a view, a cleanup that
+ * removes it and a read are a common sequence rather than a rare one.
+ */
+const INTERLUDE_STAGE: Partial<Record<OpKind, number>> = {
+  clock: 0,
+  viewSync: 1,
+  generateSyncDiff: 1,
+  cloneSync: 1,
+  cleanup: 2,
+  reopen: 3,
+};
+
+/** Reorders an interlude by stage (reads and the rest last), keeping the order within a stage. */
+function orderInterlude(ops: readonly Op[]): Op[] {
+  const stage = (op: Op): number => INTERLUDE_STAGE[op.kind] ?? 4;
+  return ops.map((op, i) => ({ op, i })).sort((a, b) => stage(a.op) - stage(b.op) || a.i - b.i).map((x) => x.op);
+}
+
 /** Reorders the puts of a body by stage, leaving every other op where it was. */
 function orderPuts(body: readonly Op[]): Op[] {
   const slots = body.flatMap((op, i) => (STAGE[op.kind] === undefined ? [] : [i]));
@@ -33,29 +53,33 @@ function orderPuts(body: readonly Op[]): Op[] {
   return out;
 }
 
-/** Kinds an interlude never draws: those that write into, start or end the current sync. */
-const NOT_BETWEEN_SYNCS: ReadonlySet<OpKind> = new Set<OpKind>([
-  'startNewSync',
-  'startSync',
-  'setCurrentSync',
-  'currentSyncStep',
-  'checkpointSync',
-  'endSync',
-  'putResourceTypes',
-  'putResources',
-  'putEntitlements',
-  'putGrants',
-  'deleteGrant',
-  'putAsset',
-  'close',
-  'syncIds',
+/**
+ * The kinds an interlude draws: whole-sync operations that need no current sync, and reads whose target they change
+ * (the rest of the readers stay in bodies, so that the rare operations are not drowned between syncs).
+ */
+const BETWEEN_SYNCS: ReadonlySet<OpKind> = new Set<OpKind>([
+  'viewSync',
+  'cleanup',
+  'generateSyncDiff',
+  'cloneSync',
+  'readClone',
+  'reopen',
+  'clock',
+  'stats',
+  'listResourceTypes',
+  'listGrants',
+  'getLatestFinishedSync',
+  'listSyncRuns',
+  'getSync',
+  'compact',
+  'verify',
 ]);
 
 function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[]> {
   const shape = preset.segment;
   const kinds = Object.keys(preset.weights) as OpKind[];
   const bodyOp = weighted<Op>(kinds.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const));
-  const between = kinds.filter((k) => !NOT_BETWEEN_SYNCS.has(k) && preset.weights[k] > 0);
+  const between = kinds.filter((k) => BETWEEN_SYNCS.has(k) && preset.weights[k] > 0);
   const interlude =
     shape.interludePct > 0 && shape.maxInterlude > 0 && between.length > 0
       ? sometimes(shape.interludePct, fc.array(weighted<Op>(between.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const)), { minLength: 1, maxLength: shape.maxInterlude }))
@@ -82,7 +106,8 @@ function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[
       ...(ordered ? orderPuts(body) : body),
       ...(end ? [endSync] : []),
       ...((reopenAfterClose && body.some((op) => op.kind === 'close')) || (!end && abandon) ? [reopen] : []),
-      ...(after ?? []),
+      // An interlude follows only a segment that left no current sync (ended or abandoned): views need none.
+      ...(after === undefined || !(end || abandon) ? [] : ordered ? orderInterlude(after) : after),
     ]);
 }
 

@@ -94,9 +94,9 @@ function segment(rng: Rng, base: SegmentShape): SegmentShape {
     endPct: pick(rng, [20, 50, 75, 90, 100]),
     orderedPct: pick(rng, [0, 70, 100]),
     reopenAfterClosePct: base.reopenAfterClosePct,
-    maxBody: pick(rng, [1, 2, 4, 8, 12, 20]),
+    maxBody: pick(rng, [2, 4, 8, 12, 20]),
     abandonPct: pick(rng, [0, 20, 50]),
-    interludePct: pick(rng, [0, 30, 60, 90]),
+    interludePct: pick(rng, [0, 40, 70, 100]),
     maxInterlude: pick(rng, [1, 2, 4, 6]),
   };
 }

@@ -67,7 +67,8 @@ export function poolVocab(mix: IdMix, alphabets: IdAlphabets = ASCII_ALPHABETS):
     entitlementId: fromPool(d(ENTITLEMENT_IDS), mix),
     grantId: fromPool(d(GRANT_IDS), mix),
     assetId: fromPool(d(ASSET_IDS), mix),
-    syncId: fromPool(syncIdPool(alphabets.syncIds), mix),
+    // Sync ids name existing syncs more often than other ids do: whole-sync operations need two or three of them.
+    syncId: fromPool(syncIdPool(alphabets.syncIds), { ...mix, core: mix.core * 3 }),
     destination: fromPool(DESTINATIONS, mix),
     contentType: fromPool(CONTENT_TYPES, mix),
     syncType: fromPool(SYNC_TYPE_NAMES, mix),
