@@ -76,12 +76,15 @@ async function readClone(slots: readonly EngineSlot[], destination: string, env:
     outcomes.push({ engine: slot.name, value: { clone: summary(snapshot) } });
     if (!slot.engine.closed) {
       // The clone holds one sync; it must read like the source read with that sync named, while the source still
-      // holds it (a cleanup after the clone may have deleted it; the clones of the engines are still compared).
+      // holds it unchanged: a cleanup may have deleted it since, or a setCurrentSync and puts changed it (the clones
+      // of the engines are compared with each other in any case). Unchanged is judged by the sync's run and counts.
       const source = await takeSnapshot(slot.engine, { assetIds: env.assetIds });
+      const same = (key: string): boolean => source.entries.has(key) && canonicalJson(source.entries.get(key) ?? null) === canonicalJson(snapshot.entries.get(key) ?? null);
       const cloned = [...snapshot.entries.keys()].filter((k) => k.startsWith('sync ')).map((k) => k.split(' ')[1]);
-      const ids = new Set(cloned.filter((id) => source.entries.has(`sync ${id} getSync`)));
+      const ids = new Set(cloned.filter((id) => same(`sync ${id} getSync`) && same(`sync ${id} stats`)));
+      const inBoth = (k: string): boolean => source.entries.has(k) && snapshot.entries.has(k);
       divergences.push(
-        ...diffOwnSnapshots(env.ctx, slot.name, 'the clone reads differently from its source', source, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1])),
+        ...diffOwnSnapshots(env.ctx, slot.name, 'the clone reads differently from its source', source, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1]) && inBoth(k)),
       );
     }
   }
