@@ -159,6 +159,8 @@ export abstract class AbstractEngine implements Engine {
       if (this.fault('default-target-oldest') && oldest !== undefined) return oldest.id;
       // Fault: rule 5 forgotten.
       if (this.fault('no-unfinished-fallback')) return latestFinishedSync(runs, 'full')?.id;
+      // Fault: the resume window's boundary excluded (`>` for `>=`).
+      if (this.fault('resume-window-exclusive')) return (latestFinishedSync(runs, 'full') ?? latestResumableSync(runs, now, this.resumeWindow - 1))?.id;
     }
     return defaultReadTarget(runs, now, this.resumeWindow)?.id;
   }
@@ -350,7 +352,9 @@ export abstract class AbstractEngine implements Engine {
 
   stats(syncId?: string): Promise<Stats> {
     return this.run('stats', async (now) => {
-      const target = await this.target(syncId, now);
+      // Fault: stats resolves its default target as if no view were set.
+      const skipView = this.fault('stats-ignores-view') && this.currentSyncId === undefined && this.viewSyncId !== undefined && (syncId === undefined || syncId === '');
+      const target = skipView ? defaultReadTarget(await this._syncRuns(), now, this.resumeWindow)?.id : await this.target(syncId, now);
       return target === undefined ? EMPTY_STATS : this._stats(target);
     });
   }
@@ -516,10 +520,12 @@ export abstract class AbstractEngine implements Engine {
     return this.run('cloneSync', async () => {
       const named = v.checkText(syncId, 'syncId');
       if (v.checkText(destination, 'destination') === '') throw new StorageError('INVALID_ARGUMENT', 'destination is required');
+      // Fault: '' resolved through the view sync, as reads resolve it.
+      const viaView = named === '' && this.viewSyncId !== undefined && this.fault('clone-default-uses-view');
       const run =
-        named === ''
+        named === '' && !viaView
           ? latestFinishedSync(await this._syncRuns(), 'full')
-          : await this._getSyncRun(named);
+          : await this._getSyncRun(viaView ? (this.viewSyncId as string) : named);
       if (run === undefined) throw new StorageError('NOT_FOUND', `sync ${JSON.stringify(named)} not found`);
       if (run.endedAt === undefined) throw new StorageError('FAILED_PRECONDITION', `sync ${run.id} is not finished`);
       await this._cloneSync(run, destination);
@@ -550,13 +556,19 @@ export abstract class AbstractEngine implements Engine {
         if (await this._compactionOwed()) await this._compact();
         return [];
       }
+      if (this.fault('cleanup-loses-partial')) {
+        // Fault: the cut-off is the latest kept full sync's start instead of the earliest.
+        const fulls = runs.filter((r) => r.endedAt !== undefined && r.syncType === 'full').sort((a, b) => (b.endedAt as Micros) - (a.endedAt as Micros) || (a.id < b.id ? 1 : -1));
+        const cutoff = Math.max(...fulls.slice(0, keep).map((r) => r.startedAt));
+        for (const r of runs) if (r.endedAt !== undefined && r.syncType !== 'full' && r.endedAt < cutoff && !doomed.includes(r.id)) doomed.push(r.id);
+      }
       if (this.fault('cleanup-deletes-unfinished')) {
         // Fault: a missing ended_at read as 0, so every unfinished non-full sync "ended" before the kept ones started.
         for (const r of runs) if (r.endedAt === undefined && r.syncType !== 'full') doomed.push(r.id);
       }
       await this._deleteSyncs(doomed);
       this.markDirty();
-      if (this.viewSyncId !== undefined && doomed.includes(this.viewSyncId)) this.viewSyncId = undefined;
+      if (this.viewSyncId !== undefined && doomed.includes(this.viewSyncId) && !this.fault('view-survives-cleanup')) this.viewSyncId = undefined;
       await this._compact();
       return doomed;
     });

@@ -13,12 +13,19 @@ import { READ_AHEAD_BYTES } from './read-ahead';
 import { writeRun } from './sync-runs';
 import { storedIndexKeys } from './writers';
 import { WriteSet } from './write-set';
+import { decodeEnvelope, encodeEnvelope } from './values';
+
+/** Fault `diff-discovered-at-millis`: the envelope re-encoded with discovered_at cut to whole milliseconds. */
+function discoveredAtInMillis(value: Buffer): Buffer {
+  const e = decodeEnvelope(value);
+  return encodeEnvelope(Math.floor(e.discoveredAt / 1000) * 1000, e.contentType, e.data);
+}
 
 const CHUNK = 1000;
 const FLUSH_AT = 5000;
 
 /** Copies one kind's additions from `applied` into `created`, flushing full write sets as it goes. */
-async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied: string, created: string, ws: WriteSet): Promise<void> {
+async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied: string, created: string, ws: WriteSet, millis: boolean): Promise<void> {
   const r = range(kind, applied);
   // A record's key in another sync is that sync's key prefix and the same encoded identity: spliced, not re-encoded.
   const baseHead = key(kind, base);
@@ -38,7 +45,7 @@ async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied
         if (inBase[i] === true) return;
         const identity = identities[i] as Buffer;
         for (const idx of storedIndexKeys(kind, created, value)) ws.put(idx, Buffer.alloc(0));
-        ws.put(Buffer.concat([createdHead, identity]), value);
+        ws.put(Buffer.concat([createdHead, identity]), millis ? discoveredAtInMillis(value) : value);
         ws.count(countKey(created, kind), 1);
         if (kind === Kind.resource) ws.count(countByTypeKey(created, (decodeTuple(identity)[0] ?? Buffer.alloc(0)).toString('utf8')), 1);
       });
@@ -50,11 +57,11 @@ async function copyAdditions(db: Db, kind: RecordKindByte, base: string, applied
 }
 
 /** Writes the diff sync `created` of `applied` against `base`. */
-export async function generateSyncDiff(db: Db, base: SyncRun, applied: SyncRun, created: SyncRun): Promise<void> {
+export async function generateSyncDiff(db: Db, base: SyncRun, applied: SyncRun, created: SyncRun, millisFault = false): Promise<void> {
   await markPending(db, created.id);
   try {
     const ws = new WriteSet();
-    for (const kind of RECORD_KINDS) await copyAdditions(db, kind, base.id, applied.id, created.id, ws);
+    for (const kind of RECORD_KINDS) await copyAdditions(db, kind, base.id, applied.id, created.id, ws, millisFault);
     writeRun(ws, created);
     ws.del(pendingKey(created.id));
     await ws.commit(db);

@@ -81,8 +81,9 @@ export const FORMAT_MARKER_KEY = key(Kind.meta, 'format');
  * The listSyncRuns index key of a run. The id is stored as UTF-8, so byte order is SPEC §3's id order (UTF-8 bytes);
  * layout revision 1 stored it as UTF-16BE (code-unit order), see upgrade-sync-index.ts.
  */
-export function syncByStartKey(startedAt: number, syncId: string): Buffer {
-  return key(Kind.syncByStart, encodeOrderedInt(startedAt), syncId);
+export function syncByStartKey(startedAt: number, syncId: string, littleEndian = false): Buffer {
+  const at = encodeOrderedInt(startedAt);
+  return key(Kind.syncByStart, littleEndian ? at.reverse() : at, syncId);
 }
 
 /** The sync id held by a listSyncRuns index key's components. */

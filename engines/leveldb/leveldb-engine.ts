@@ -129,9 +129,11 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
     return this.runs.get(id);
   }
 
-  private async storeRun(run: SyncRun): Promise<void> {
+  private async storeRun(given: SyncRun): Promise<void> {
+    // Fault: a 16-bit token length, so a longer token is cut.
+    const run = this.fault('sync-token-truncated') && given.syncToken.length > 0xffff ? { ...given, syncToken: given.syncToken.slice(0, 0xffff) } : given;
     const ws = new WriteSet();
-    writeRun(ws, run, this.runs.get(run.id));
+    writeRun(ws, run, this.runs.get(run.id), this.fault('sync-index-little-endian'));
     await ws.commit(this.db);
     this.runs.set(run.id, run);
   }
@@ -241,7 +243,7 @@ export class LeveldbEngine extends AbstractEngine implements RawStore {
   protected _generateSyncDiff(base: SyncRun, applied: SyncRun, created: SyncRun): Promise<void> {
     return guarded('generateSyncDiff', async () => {
       if (this.runs.has(created.id)) throw new StorageError('IO', `newSyncId returned ${JSON.stringify(created.id)}, which exists`);
-      await generateSyncDiff(this.db, base, applied, created);
+      await generateSyncDiff(this.db, base, applied, created, this.fault('diff-discovered-at-millis'));
       this.runs.set(created.id, created);
     });
   }

@@ -26,10 +26,10 @@ export async function loadRuns(db: Db): Promise<Map<string, SyncRun>> {
 }
 
 /** Adds the writes that store `run`, replacing `previous` (its index entry goes when started_at changed). */
-export function writeRun(ws: WriteSet, run: SyncRun, previous?: SyncRun): void {
-  if (previous !== undefined && previous.startedAt !== run.startedAt) ws.del(syncByStartKey(previous.startedAt, previous.id));
+export function writeRun(ws: WriteSet, run: SyncRun, previous?: SyncRun, littleEndianFault = false): void {
+  if (previous !== undefined && previous.startedAt !== run.startedAt) ws.del(syncByStartKey(previous.startedAt, previous.id, littleEndianFault));
   ws.put(key(Kind.syncRun, run.id), encodeSyncRun(run));
-  ws.put(syncByStartKey(run.startedAt, run.id), EMPTY);
+  ws.put(syncByStartKey(run.startedAt, run.id, littleEndianFault), EMPTY);
 }
 
 /** Adds the writes that remove `run`. */

@@ -114,7 +114,9 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   // ---- record writes ----
 
   private write(kind: keyof typeof RECORD_TABLES, syncId: string, rows: readonly RowToWrite[], ifNewer: boolean, now: Micros): void {
-    this.tx(() => writeRows(this.stmts, RECORD_TABLES[kind], syncId, rows, ifNewer, now, this.fault('ifnewer-tie-written')));
+    // Fault: rows written in chunks of 64, the remainder after the last full chunk forgotten.
+    const written = this.fault('chunk-remainder-dropped') && rows.length > 64 ? rows.slice(0, rows.length - (rows.length % 64)) : rows;
+    this.tx(() => writeRows(this.stmts, RECORD_TABLES[kind], syncId, written, ifNewer, now, this.fault('ifnewer-tie-written')));
   }
 
   protected async _putResourceTypes(syncId: string, items: readonly PreparedResourceType[], ifNewer: boolean, now: Micros): Promise<void> {

@@ -47,7 +47,8 @@ export async function saveFailure(failure: FuzzFailure, opts: SaveFailureOptions
   const reduced = await reduceOps(failure.ops, divergencePredicate(config, target), opts.reduceMs === undefined ? {} : { maxMs: opts.reduceMs });
   const replay = await runOps(reduced, config);
   const divergence = replay.divergences[0] ?? first ?? null;
-  const why = divergence === null ? 'found by fuzz' : `found by fuzz: ${divergence.code} at ${divergence.op} [${divergence.engines[0]} vs ${divergence.engines[1]}]`;
+  const at = failure.firstDivergence === undefined ? '' : ` in run ${failure.runIndex}, first at #${failure.firstOpIndex} ${failure.firstDivergence.op}`;
+  const why = divergence === null ? `found by fuzz${at}` : `found by fuzz${at}: ${divergence.code} at ${divergence.op} [${divergence.engines[0]} vs ${divergence.engines[1]}]`;
   const saved = await saveCase(opts.corpusDir, {
     ops: reduced,
     meta: {

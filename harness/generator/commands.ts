@@ -2,7 +2,7 @@
 import type fc from 'fast-check';
 import type { OpKind, OpOfKind } from '../ops/types';
 import type { GenContext } from './gen-context';
-import { clockCommand, nextSyncIdCommand, readCloneCommand, reopenCommand } from './harness-commands';
+import { clockCommand, nextSyncIdCommand, readCloneCommand, reopenCommand, syncIdsCommand } from './harness-commands';
 import {
   deleteGrantCommand,
   putAssetCommand,
@@ -61,5 +61,6 @@ export function commandTable(g: GenContext): CommandTable {
     reopen: reopenCommand(),
     readClone: readCloneCommand(g),
     nextSyncId: nextSyncIdCommand(),
+    syncIds: syncIdsCommand(g),
   };
 }

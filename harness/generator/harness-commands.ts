@@ -1,6 +1,6 @@
 /** Command arbitraries of the harness ops: clock steps and sets, close-and-reopen, reading a clone, a chosen sync id. */
 import fc from 'fast-check';
-import type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp } from '../ops/harness-ops';
+import type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp, SyncIdsOp } from '../ops/harness-ops';
 import { makeOp } from '../ops/make-op';
 import { either, fromList } from './draw';
 import type { GenContext } from './gen-context';
@@ -26,4 +26,9 @@ export function nextSyncIdCommand(): fc.Arbitrary<NextSyncIdOp> {
 /** `readClone` of a symbolic destination (cloned or not). */
 export function readCloneCommand(g: GenContext): fc.Arbitrary<ReadCloneOp> {
   return g.vocab.destination.map((destination) => makeOp({ kind: 'readClone', destination }));
+}
+
+/** `syncIds` with one of the vocabulary's texts as the alphabet (runs place it through the swarm prelude instead). */
+export function syncIdsCommand(g: GenContext): fc.Arbitrary<SyncIdsOp> {
+  return g.vocab.text.map((alphabet) => makeOp({ kind: 'syncIds', alphabet }));
 }

@@ -7,3 +7,6 @@ export { expandBytes, expandText, seededRng, type Rng } from './seeded';
 export { CLOCK_BASE_MICROS, MAX_ASSET_BYTES, RESUME_WINDOW_MICROS } from './limits';
 export { poolVocab, wildString, wildVocab, type Vocab } from './vocab';
 export type { GenContext } from './gen-context';
+export { swarmConfig, type SwarmConfig } from './swarm';
+export { BOUNDARY_PAGE_SIZES, BOUNDARY_SIZES, ENGINE_LIMITS, SIZE_CLASSES } from './boundaries';
+export { ASCII_ALPHABETS, type IdAlphabets } from './vocab';

@@ -12,6 +12,9 @@ export interface IdPool {
 }
 
 const ASTRAL = '\u{1F600}';
+/** Code points above the surrogates: they sort after every astral character in UTF-16, before them in UTF-8. */
+const HIGH_BMP = '\uFFFD';
+const PRIVATE_USE = '\uE000';
 
 /** Ids at and just past the 1024-byte limit, in 1-, 2- and 4-byte UTF-8 characters. */
 const AT_LIMIT = ['x'.repeat(1024), '\u00e9'.repeat(512), ASTRAL.repeat(256)];
@@ -23,7 +26,7 @@ const INVALID = ['', '\u0000', 'u1\u0000', '\uD800', 'a\uDC00b', ...PAST_LIMIT];
 /** Resource type ids; `:` is valid in other ids but not in a type id. */
 export const TYPE_IDS: IdPool = {
   core: ['user', 'group', 'role'],
-  near: ['users', 'use', 'User', 'user ', 'app', 'a', 'a\u0001', ASTRAL, 'gr\u00fcppe', 'x/y', '"q"', ']', 'a=b'],
+  near: ['users', 'use', 'User', 'user ', 'app', 'a', 'a\u0001', ASTRAL, HIGH_BMP, `user${PRIVATE_USE}`, 'gr\u00fcppe', 'x/y', '"q"', ']', 'a=b'],
   long: [AT_LIMIT[0] as string],
   invalid: [...INVALID, 'a:b', 'user:', ':'],
 };
@@ -41,6 +44,8 @@ export const RESOURCE_IDS: IdPool = {
     'a\u0001',
     ASTRAL,
     `u1${ASTRAL}`,
+    `u1${HIGH_BMP}`,
+    PRIVATE_USE,
     'e\u0301',
     '\u00e9',
     'x/y',
@@ -59,7 +64,7 @@ export const RESOURCE_IDS: IdPool = {
 /** Entitlement ids, including the `type:resource:slug` shape real connectors use. */
 export const ENTITLEMENT_IDS: IdPool = {
   core: ['e1', 'e2', 'member'],
-  near: ['e10', 'members', 'group:g1:member', 'group:g10:member', 'e1\u0001', 'E1', ASTRAL, 'e\u0301'],
+  near: ['e10', 'members', 'group:g1:member', 'group:g10:member', 'e1\u0001', 'E1', ASTRAL, `e1${ASTRAL}`, `e1${HIGH_BMP}`, 'e\u0301'],
   long: AT_LIMIT,
   invalid: INVALID,
 };
@@ -67,7 +72,7 @@ export const ENTITLEMENT_IDS: IdPool = {
 /** Grant ids. */
 export const GRANT_IDS: IdPool = {
   core: ['g1', 'g2', 'g3'],
-  near: ['g10', 'g1 ', 'g1\u0001', 'G1', 'group:g1:member:user:u1', ASTRAL, 'a', 'a\u0001'],
+  near: ['g10', 'g1 ', 'g1\u0001', 'G1', 'group:g1:member:user:u1', ASTRAL, `g1${ASTRAL}`, `g1${HIGH_BMP}`, 'a', 'a\u0001'],
   long: AT_LIMIT,
   invalid: INVALID,
 };
@@ -75,21 +80,43 @@ export const GRANT_IDS: IdPool = {
 /** Asset ids. */
 export const ASSET_IDS: IdPool = {
   core: ['a1', 'a2', 'icon'],
-  near: ['a10', 'icon.png', 'icons', 'a', 'a\u0001', ASTRAL, 'x/y'],
+  near: ['a10', 'icon.png', 'icons', 'a', 'a\u0001', ASTRAL, HIGH_BMP, `a1${PRIVATE_USE}`, 'x/y'],
   long: AT_LIMIT,
   invalid: INVALID,
 };
 
+/** The n-th sync id of the runner's source with `alphabet` (harness/runner/sync-ids.ts makes the same). */
+function nthSyncId(n: number, letters: readonly string[]): string {
+  return `${letters[(n - 1) % letters.length] as string}${String(n).padStart(4, '0')}`;
+}
+
 /**
- * Sync ids as the runner's deterministic source makes them (`s0001`, `s0002`, ...), near misses that never exist,
- * and `''` (absent for reads, NOT_FOUND for getSync).
+ * Sync ids as the runner's deterministic source makes them with `alphabet` (`s0001`, `s0002`, ... for `s`), near
+ * misses that never exist (other counts, the other alphabet, case, padding, a trailing space), and `''` (absent for
+ * reads, NOT_FOUND for getSync).
  */
-export const SYNC_IDS: IdPool = {
-  core: ['s0001', 's0002', 's0003', 's0004'],
-  near: ['s0005', 's0006', 's0008', 's0010', 's0000', 's9999', 'S0001', 's001', 's00001', 's0001 '],
-  long: [],
-  invalid: ['', '\uD800'],
-};
+export function syncIdPool(alphabet = 's'): IdPool {
+  const letters = [...alphabet];
+  const at = (n: number): string => nthSyncId(n, letters);
+  const ascii = letters.length === 1 && letters[0] === 's';
+  return {
+    core: [1, 2, 3, 4, 5, 6].map(at),
+    near: [
+      ...[8, 10].map(at),
+      `${at(1).slice(0, -4)}0000`,
+      `${at(1).slice(0, -4)}9999`,
+      ascii ? 'S0001' : 's0001',
+      `${at(1).slice(0, -4)}001`,
+      `${at(1).slice(0, -4)}00001`,
+      `${at(1)} `,
+    ],
+    long: [],
+    invalid: ['', '\uD800'],
+  };
+}
+
+/** The sync ids of the classic ASCII source. */
+export const SYNC_IDS: IdPool = syncIdPool();
 
 /** Symbolic clone destinations that the runner maps to temporary locations. */
 export const DESTINATIONS: IdPool = {

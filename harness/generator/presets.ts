@@ -44,6 +44,8 @@ export interface PresetValues {
   readonly clockSetPct: number;
   /** `keep` of cleanup; `undefined` leaves it out (the default 2). */
   readonly keeps: readonly (number | undefined)[];
+  /** Sizes of the big sync tokens that `bigTokenPct` percent of checkpoints write. */
+  readonly bigTokenSizes: readonly number[];
 }
 
 /** The segment shape of a run. */
@@ -58,11 +60,24 @@ export interface SegmentShape {
   /** Percent of segments with a `close` in their body that end with a `reopen`, so runs do not stay closed. */
   readonly reopenAfterClosePct: number;
   readonly maxBody: number;
+  /** Percent of segments not ended by `endSync` that end with a `reopen` instead (the sync left unfinished, not current). */
+  readonly abandonPct: number;
+  /**
+   * Percent of segments followed by an interlude: ops drawn (by weight) among the kinds that need no current sync
+   * (views, cleanups, diffs, clones, reads naming no sync, reopen, clock), at most `maxInterlude` of them.
+   */
+  readonly interludePct: number;
+  readonly maxInterlude: number;
 }
 
-/** One preset: weights per op kind (0 means never drawn in a body), the segment shape and the value distributions. */
+/**
+ * One preset: weights per op kind (0 means never drawn in a body), the segment shape and the value distributions.
+ * With a run seed (harness/generator/swarm.ts), `full` swarms every knob per run; `kinds` swarms only which kinds are
+ * enabled and their weights, keeping the preset's values as its bias.
+ */
 export interface Preset {
   readonly description: string;
+  readonly swarm: 'full' | 'kinds';
   readonly maxOps: number;
   readonly weights: Readonly<Record<OpKind, number>>;
   readonly segment: SegmentShape;
@@ -115,6 +130,7 @@ const DEFAULT_WEIGHTS: Record<OpKind, number> = {
   readClone: 1,
   // Chosen sync ids are for hand-written cases; runs keep the sequential ids their reports name.
   nextSyncId: 0,
+  syncIds: 0,
 };
 
 const DEFAULT_VALUES: PresetValues = {
@@ -122,7 +138,7 @@ const DEFAULT_VALUES: PresetValues = {
   itemsPerPut: { min: 1, max: 6 },
   emptyPutPct: 3,
   batchPct: 3,
-  batchSizes: [10, 50, 200, 1000],
+  batchSizes: [1, 2, 3, 7, 9, 16, 17, 49, 51, 99, 101, 129, 1001],
   poisonPct: 10,
   ifNewerPct: 30,
   richItemPct: 15,
@@ -138,6 +154,7 @@ const DEFAULT_VALUES: PresetValues = {
   clockSets: [CLOCK_BASE_MICROS, CLOCK_BASE_MICROS + DAY, CLOCK_BASE_MICROS - DAY],
   clockSetPct: 10,
   keeps: [undefined, 1, 2, 3, 0],
+  bigTokenSizes: [1000, 10_000, 100_000],
 };
 
 const DEFAULT_SEGMENT: SegmentShape = {
@@ -147,29 +164,50 @@ const DEFAULT_SEGMENT: SegmentShape = {
   orderedPct: 70,
   reopenAfterClosePct: 80,
   maxBody: 12,
+  abandonPct: 0,
+  interludePct: 0,
+  maxInterlude: 0,
+};
+
+/**
+ * The default's weights: flatter than the named presets' (each run of the swarm then leaves kinds out and scales the
+ * rest), so that the whole-sync operations (views, cleanups, diffs, clones) are as common as any read.
+ */
+const SWARM_WEIGHTS: Record<OpKind, number> = {
+  ...DEFAULT_WEIGHTS,
+  setCurrentSync: 2,
+  currentSyncStep: 2,
+  putResourceTypes: 5,
+  putResources: 6,
+  putEntitlements: 6,
+  putGrants: 8,
+  getSync: 2,
+  getLatestFinishedSync: 2,
+  generateSyncDiff: 3,
+  cloneSync: 3,
+  viewSync: 4,
+  cleanup: 4,
+  readClone: 3,
+  reopen: 3,
 };
 
 function weights(overrides: Partial<Record<OpKind, number>>): Record<OpKind, number> {
   return { ...DEFAULT_WEIGHTS, ...overrides };
 }
 
-/** Weights that draw only the kinds named (the narrow presets of the mutants self-test, issue 5). */
-function only(drawn: Partial<Record<OpKind, number>>): Record<OpKind, number> {
-  const none = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])) as Record<OpKind, number>;
-  return { ...none, ...drawn };
-}
-
 /** The presets by name. */
 export const PRESETS: Readonly<Record<string, Preset>> = {
   default: {
-    description: 'a bit of everything, shaped like real syncs',
+    description: 'a swarm over everything: each run draws its own op kinds, weights, sizes, alphabets and knobs',
+    swarm: 'full',
     maxOps: 80,
-    weights: DEFAULT_WEIGHTS,
+    weights: SWARM_WEIGHTS,
     segment: DEFAULT_SEGMENT,
     values: DEFAULT_VALUES,
   },
   'lifecycle-heavy': {
     description: 'sync starts, resumes, ends, views and clock jumps around the resume window',
+    swarm: 'kinds',
     maxOps: 80,
     weights: weights({
       startNewSync: 8,
@@ -203,6 +241,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   paging: {
     description: 'many records and many small pages, with foreign and malformed tokens',
+    swarm: 'kinds',
     maxOps: 60,
     weights: weights({
       listResourceTypes: 6,
@@ -232,6 +271,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   cleanup: {
     description: 'many short syncs of every type, diffs, views and cleanups with every keep',
+    swarm: 'kinds',
     maxOps: 100,
     weights: weights({
       startNewSync: 8,
@@ -259,44 +299,24 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
   },
   'big-batches': {
     description: 'puts of hundreds to thousands of items, duplicates and poisoned batches',
+    swarm: 'kinds',
     maxOps: 40,
     weights: weights({ putResources: 10, putEntitlements: 10, putGrants: 16, stats: 4, verify: 2, compact: 2 }),
     segment: DEFAULT_SEGMENT,
     values: {
       ...DEFAULT_VALUES,
       batchPct: 60,
-      batchSizes: [100, 500, 1000, 2000, 5000],
+      batchSizes: [99, 101, 255, 257, 999, 1001, 1023, 2049, 4097, 4999, 5001],
       poisonPct: 15,
-      pageSizes: [0, 100, 1000, 10000],
+      pageSizes: [0, 99, 100, 101, 999, 1000, 1001, 10000],
     },
   },
   assets: {
     description: 'assets of every size around the limit, re-puts with new content types',
+    swarm: 'kinds',
     maxOps: 60,
     weights: weights({ putAsset: 14, getAsset: 12, stats: 3, putGrants: 4, putEntitlements: 3, putResources: 3 }),
     segment: DEFAULT_SEGMENT,
     values: { ...DEFAULT_VALUES, assetSizes: [0, 0, 1, 2, 255, 1024, A - 1, A, A, A + 1, 2 * A] },
-  },
-  // Narrow presets for the mutants self-test (issue 5): short syncs that reach one rare path often.
-  'mutants-clone': {
-    description: 'short syncs with assets and checkpoints, cloned and read back (mutants: clone faults)',
-    maxOps: 40,
-    weights: only({ putResourceTypes: 2, putAsset: 6, checkpointSync: 4, cloneSync: 6, readClone: 6, getAsset: 1, clock: 2 }),
-    segment: { ...DEFAULT_SEGMENT, openPct: 100, openers: { startNewSync: 1 }, endPct: 85, maxBody: 4 },
-    values: { ...DEFAULT_VALUES, assetSizes: [0, 1, 16, 100], bigTokenPct: 0 },
-  },
-  'mutants-unfinished': {
-    description: 'syncs left unfinished by a reopen, then read with no sync named (mutants: read-target faults)',
-    maxOps: 40,
-    weights: only({ putResourceTypes: 4, putResources: 2, reopen: 4, listResourceTypes: 3, getResourceType: 2, stats: 2, clock: 1 }),
-    segment: { ...DEFAULT_SEGMENT, openPct: 90, openers: { startNewSync: 3, startSync: 1 }, endPct: 30, maxBody: 5 },
-    values: { ...DEFAULT_VALUES, clockSteps: [0, 1, 1000, 60_000_000, HOUR] },
-  },
-  'mutants-cleanup': {
-    description: 'short syncs of every type, some left unfinished by a reopen, and cleanups (mutants: cleanup faults)',
-    maxOps: 50,
-    weights: only({ startNewSync: 3, endSync: 3, reopen: 3, cleanup: 4, putResourceTypes: 1, clock: 2 }),
-    segment: { ...DEFAULT_SEGMENT, openPct: 95, openers: { startNewSync: 1 }, endPct: 60, maxBody: 3 },
-    values: { ...DEFAULT_VALUES, keeps: [undefined, 1, 1, 2], clockSteps: [0, 1, 1000, HOUR] },
   },
 };

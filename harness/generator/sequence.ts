@@ -11,6 +11,7 @@ import { commandTable, type CommandTable } from './commands';
 import { chance, sometimes, weighted } from './draw';
 import type { GenContext } from './gen-context';
 import { PRESETS, type Preset } from './presets';
+import { swarmConfig } from './swarm';
 import { poolVocab, type Vocab } from './vocab';
 
 const STAGE: Partial<Record<OpKind, number>> = {
@@ -20,6 +21,26 @@ const STAGE: Partial<Record<OpKind, number>> = {
   putGrants: 3,
   deleteGrant: 3,
 };
+
+/**
+ * The stages of an ordered interlude: what picks or makes a sync (view, diff, clone) before what deletes syncs
+ * (cleanup), before what reads the result (reads naming no sync, clones read back), so that a view, a cleanup that
+ * removes it and a read are a common sequence rather than a rare one.
+ */
+const INTERLUDE_STAGE: Partial<Record<OpKind, number>> = {
+  clock: 0,
+  viewSync: 1,
+  generateSyncDiff: 1,
+  cloneSync: 1,
+  cleanup: 2,
+  reopen: 3,
+};
+
+/** Reorders an interlude by stage (reads and the rest last), keeping the order within a stage. */
+function orderInterlude(ops: readonly Op[]): Op[] {
+  const stage = (op: Op): number => INTERLUDE_STAGE[op.kind] ?? 4;
+  return ops.map((op, i) => ({ op, i })).sort((a, b) => stage(a.op) - stage(b.op) || a.i - b.i).map((x) => x.op);
+}
 
 /** Reorders the puts of a body by stage, leaving every other op where it was. */
 function orderPuts(body: readonly Op[]): Op[] {
@@ -32,10 +53,37 @@ function orderPuts(body: readonly Op[]): Op[] {
   return out;
 }
 
+/**
+ * The kinds an interlude draws: whole-sync operations that need no current sync, and reads whose target they change
+ * (the rest of the readers stay in bodies, so that the rare operations are not drowned between syncs).
+ */
+const BETWEEN_SYNCS: ReadonlySet<OpKind> = new Set<OpKind>([
+  'viewSync',
+  'cleanup',
+  'generateSyncDiff',
+  'cloneSync',
+  'readClone',
+  'reopen',
+  'clock',
+  'stats',
+  'listResourceTypes',
+  'listGrants',
+  'getLatestFinishedSync',
+  'listSyncRuns',
+  'getSync',
+  'compact',
+  'verify',
+]);
+
 function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[]> {
   const shape = preset.segment;
   const kinds = Object.keys(preset.weights) as OpKind[];
   const bodyOp = weighted<Op>(kinds.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const));
+  const between = kinds.filter((k) => BETWEEN_SYNCS.has(k) && preset.weights[k] > 0);
+  const interlude =
+    shape.interludePct > 0 && shape.maxInterlude > 0 && between.length > 0
+      ? sometimes(shape.interludePct, fc.array(weighted<Op>(between.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const)), { minLength: 1, maxLength: shape.maxInterlude }))
+      : fc.constant(undefined);
   const openerEntries = (Object.keys(shape.openers) as (keyof typeof shape.openers)[]).map(
     (k) => [shape.openers[k] ?? 0, table[k] as fc.Arbitrary<Op>] as const,
   );
@@ -50,12 +98,16 @@ function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[
       ordered: chance(shape.orderedPct),
       end: chance(shape.endPct),
       reopenAfterClose: chance(shape.reopenAfterClosePct),
+      abandon: chance(shape.abandonPct),
+      between: interlude,
     })
-    .map(({ opener: first, body, ordered, end, reopenAfterClose }) => [
+    .map(({ opener: first, body, ordered, end, reopenAfterClose, abandon, between: after }) => [
       ...(first === undefined ? [] : [first]),
       ...(ordered ? orderPuts(body) : body),
       ...(end ? [endSync] : []),
-      ...(reopenAfterClose && body.some((op) => op.kind === 'close') ? [reopen] : []),
+      ...((reopenAfterClose && body.some((op) => op.kind === 'close')) || (!end && abandon) ? [reopen] : []),
+      // An interlude follows only a segment that left no current sync (ended or abandoned): views need none.
+      ...(after === undefined || !(end || abandon) ? [] : ordered ? orderInterlude(after) : after),
     ]);
 }
 
@@ -65,6 +117,8 @@ export interface OpsArbitraryOptions {
   readonly maxOps?: number;
   /** The vocabulary to draw strings from (the preset's pools when absent). */
   readonly vocab?: Vocab;
+  /** The run's seed: draws the run's own swarm configuration over the preset (harness/generator/swarm.ts). */
+  readonly swarmSeed?: number;
 }
 
 /** The preset named `name`; throws with the known names when there is none. */
@@ -76,12 +130,15 @@ export function presetNamed(name: string): Preset {
 
 /** Sequences of ops for the preset named `name`, at most `maxOps` long. */
 export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.Arbitrary<Op[]> {
-  const preset = presetNamed(name);
+  const base = presetNamed(name);
+  const swarm = opts.swarmSeed === undefined ? undefined : swarmConfig(base, opts.swarmSeed);
+  const preset = swarm?.preset ?? base;
+  const prelude = swarm?.prelude ?? [];
   const maxOps = opts.maxOps ?? preset.maxOps;
-  const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids), values: preset.values };
+  const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids, swarm?.alphabets), values: preset.values };
   const segment = segmentArbitrary(preset, commandTable(g));
   const averageSegment = Math.max(1, preset.segment.maxBody / 2 + 2);
   return fc
     .array(segment, { minLength: 1, maxLength: Math.max(1, Math.ceil(maxOps / averageSegment)), size: 'max' })
-    .map((segments) => segments.flat().slice(0, maxOps));
+    .map((segments) => [...prelude, ...segments.flat().slice(0, maxOps)]);
 }

@@ -43,7 +43,7 @@ export function checkpointSyncCommand(g: GenContext): fc.Arbitrary<CheckpointSyn
     g.vocab.text.map((text): TextRef => ({ text })),
   );
   const big = fc
-    .tuple(fc.nat(), fromList([1000, 10_000, 100_000]))
+    .tuple(fc.nat(), fromList(g.values.bigTokenSizes))
     .map(([seed, size]): TextRef => ({ seed, size }));
   return either(g.values.bigTokenPct, big, small).map((token) => makeOp({ kind: 'checkpointSync', token }));
 }

@@ -10,8 +10,8 @@ import {
   ENTITLEMENT_IDS,
   GRANT_IDS,
   RESOURCE_IDS,
-  SYNC_IDS,
   SYNC_TYPE_NAMES,
+  syncIdPool,
   TYPE_IDS,
   type IdPool,
 } from './pools';
@@ -41,15 +41,34 @@ function fromPool(pool: IdPool, mix: IdMix): fc.Arbitrary<string> {
 
 const TEXT = ['Alice', 'Bob', '', 'a b', 'type.googleapis.com/c1.connector.v2.ChildResourceType', '{"page":2}', '\u{1F600}', 'e\u0301'];
 
+/** The alphabets of a run's ids: characters appended to core ids, and the alphabet of the sync-id source. */
+export interface IdAlphabets {
+  /** Each core id `x` also appears as `x + c` for every `c` (empty: core ids stay as they are). */
+  readonly coreSuffixes: readonly string[];
+  /** The alphabet of the runner's sync-id source (`s`: `s0001`, ...). */
+  readonly syncIds: string;
+}
+
+/** Plain ASCII core ids and the classic sync ids. */
+export const ASCII_ALPHABETS: IdAlphabets = { coreSuffixes: [], syncIds: 's' };
+
+/** `pool` with each core id also suffixed by each of `suffixes` (kept valid: a type id never gets a `:`). */
+function decorated(pool: IdPool, suffixes: readonly string[]): IdPool {
+  if (suffixes.length === 0) return pool;
+  return { ...pool, core: [...pool.core, ...pool.core.flatMap((id) => suffixes.map((c) => `${id}${c}`))] };
+}
+
 /** The vocabulary of fuzz runs: the id pools with the preset's mix of core, near-miss and invalid ids. */
-export function poolVocab(mix: IdMix): Vocab {
+export function poolVocab(mix: IdMix, alphabets: IdAlphabets = ASCII_ALPHABETS): Vocab {
+  const d = (pool: IdPool): IdPool => decorated(pool, alphabets.coreSuffixes);
   return {
-    typeId: fromPool(TYPE_IDS, mix),
-    resourceId: fromPool(RESOURCE_IDS, mix),
-    entitlementId: fromPool(ENTITLEMENT_IDS, mix),
-    grantId: fromPool(GRANT_IDS, mix),
-    assetId: fromPool(ASSET_IDS, mix),
-    syncId: fromPool(SYNC_IDS, mix),
+    typeId: fromPool(d(TYPE_IDS), mix),
+    resourceId: fromPool(d(RESOURCE_IDS), mix),
+    entitlementId: fromPool(d(ENTITLEMENT_IDS), mix),
+    grantId: fromPool(d(GRANT_IDS), mix),
+    assetId: fromPool(d(ASSET_IDS), mix),
+    // Sync ids name existing syncs more often than other ids do: whole-sync operations need two or three of them.
+    syncId: fromPool(syncIdPool(alphabets.syncIds), { ...mix, core: mix.core * 3 }),
     destination: fromPool(DESTINATIONS, mix),
     contentType: fromPool(CONTENT_TYPES, mix),
     syncType: fromPool(SYNC_TYPE_NAMES, mix),

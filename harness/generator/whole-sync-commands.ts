@@ -11,7 +11,7 @@ import type {
   ViewSyncOp,
 } from '../ops/whole-sync-ops';
 import { present } from '../ops/present';
-import { fromList } from './draw';
+import { either, fromList } from './draw';
 import type { GenContext } from './gen-context';
 
 /** `generateSyncDiff` of two sync ids (the same one, unknown ones, the running one: all allowed). */
@@ -28,9 +28,9 @@ export function cloneSyncCommand(g: GenContext): fc.Arbitrary<CloneSyncOp> {
     .map(([syncId, destination]) => makeOp({ kind: 'cloneSync', syncId, destination }));
 }
 
-/** `viewSync` of a sync id, or `''` to clear the view. */
+/** `viewSync` of a sync id, or now and then `''` to clear the view. */
 export function viewSyncCommand(g: GenContext): fc.Arbitrary<ViewSyncOp> {
-  return fc.oneof(g.vocab.syncId, fc.constant('')).map((id) => makeOp({ kind: 'viewSync', id }));
+  return either(15, fc.constant(''), g.vocab.syncId).map((id) => makeOp({ kind: 'viewSync', id }));
 }
 
 /** `cleanup` with the preset's `keep` values (including the invalid 0 and -1). */

@@ -2,4 +2,4 @@
 export { ALL_FAULTS, ANY_FAULT_ENGINE, planFault, type FaultPlan } from './fault-plan';
 export { runMutant, type MutantOptions, type MutantResult } from './run-mutant';
 export { MAX_REDUCED_OPS, mutantPassed, runMutants, type MutantsOptions } from './run-mutants';
-export { renderMutantTable } from './mutant-table';
+export { mutantMedians, renderMutantTable } from './mutant-table';

@@ -39,11 +39,11 @@ export interface MutantResult {
 export interface MutantOptions {
   readonly seed: number;
   readonly timeMs: number;
-  /** The reducer's budget (default 60 s); it normally ends long before. */
+  /** The reducer's budget (default 25 s); it normally ends long before. */
   readonly reduceMs?: number;
   /** Wall time in milliseconds, for budgets and the table only (default `performance.now`). */
   readonly now?: () => number;
-  /** Overrides the fault's preset. */
+  /** The generator preset (default `default`, the swarm: every fault must be found by it alone). */
   readonly preset?: string;
 }
 
@@ -54,7 +54,7 @@ async function diverges(ops: readonly Op[], config: RunConfig): Promise<boolean>
 /** Fuzzes one planned fault and reduces what it finds. */
 export async function runMutant(plan: FaultPlan, options: MutantOptions): Promise<MutantResult> {
   const now = options.now ?? (() => performance.now());
-  const preset = options.preset ?? plan.spec.preset;
+  const preset = options.preset ?? 'default';
   const faulty: RunConfig = { engines: plan.engines, faults: plan.faults };
   const healthy: RunConfig = { engines: plan.engines };
   const started = now();
@@ -76,7 +76,7 @@ export async function runMutant(plan: FaultPlan, options: MutantOptions): Promis
   const counts = { runSeed: found.runSeed, foundOps: found.ops.length };
   const reduceStarted = now();
   const reduced = await reduceOps(found.ops, async (ops) => (await diverges(ops, faulty)) && !(await diverges(ops, healthy)), {
-    maxMs: options.reduceMs ?? 60_000,
+    maxMs: options.reduceMs ?? 25_000,
     now,
   });
   return {

@@ -30,10 +30,19 @@ export interface NextSyncIdOp {
   readonly id: string;
 }
 
-/** Every harness op. */
-export type HarnessOp = ClockOp | ReopenOp | ReadCloneOp | NextSyncIdOp;
+/**
+ * Sets the alphabet of the run's sync-id source from here on: the n-th new sync id is the alphabet's code point
+ * `(n - 1) mod length` followed by n in four digits (`s` alone gives `s0001`, `s0002`, ...).
+ */
+export interface SyncIdsOp {
+  readonly kind: 'syncIds';
+  readonly alphabet: string;
+}
 
-/** The text layout of each harness op: `clock step -3600000000`, `clock set 1767225600000000`, `readClone clone1`. */
+/** Every harness op. */
+export type HarnessOp = ClockOp | ReopenOp | ReadCloneOp | NextSyncIdOp | SyncIdsOp;
+
+/** The text layout of each harness op: `clock step -3600000000`, `clock set 1767225600000000`, `readClone clone1`, `syncIds "s\u00e9"`. */
 export const HARNESS_OP_LAYOUTS: { readonly [K in HarnessOp['kind']]: Layout } = {
   clock: {
     fields: [
@@ -44,4 +53,5 @@ export const HARNESS_OP_LAYOUTS: { readonly [K in HarnessOp['kind']]: Layout } =
   reopen: { fields: [] },
   readClone: { fields: [{ field: 'destination', codec: str }] },
   nextSyncId: { fields: [{ field: 'id', codec: str }] },
+  syncIds: { fields: [{ field: 'alphabet', codec: str }] },
 };

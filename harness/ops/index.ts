@@ -1,7 +1,7 @@
 /** Ops as data: the op union, its canonical text form, and the executor of contract ops. */
 export * from './types';
 export * from './items';
-export type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp } from './harness-ops';
+export type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp, SyncIdsOp } from './harness-ops';
 export { CONTRACT_OP_KINDS, HARNESS_OP_KINDS, OP_KINDS, isHarnessOp, isOpKind } from './kinds';
 export { deepFreeze, makeOp } from './make-op';
 export { formatOp, formatOps, formatOpsWithExpected } from './format';

@@ -5,5 +5,5 @@ export { renderHtml } from './render-html';
 export { renderJson } from './render-json';
 export { renderJunit } from './render-junit';
 export { MAX_TEXT_DIFFS, renderText, TEXT_SECTIONS, versionRows } from './render-text';
-export type { RunReport, RunStats } from './run-report';
+export type { FoundAt, RunReport, RunStats } from './run-report';
 export { writeReport, type ReportFiles } from './write-report';

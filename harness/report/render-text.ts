@@ -33,6 +33,10 @@ function seedSection(r: RunReport): string[] {
   const s = r.stats;
   lines.push(`runs: ${s.runs}  ops: ${s.ops}  seconds: ${s.seconds.toFixed(3)}  ops/s: ${s.opsPerSecond.toFixed(1)}`);
   lines.push(`history digest: ${r.historyDigest}`);
+  const f = r.found;
+  if (f !== undefined) {
+    lines.push(`found: run ${f.runIndex} (run seed ${f.runSeed}) diverged at #${f.opIndex} ${f.op} after ${f.secondsToFind.toFixed(1)} s; shrunk in ${f.secondsToShrink.toFixed(1)} s`);
+  }
   return lines;
 }
 

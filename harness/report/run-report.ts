@@ -9,6 +9,16 @@ export interface RunStats {
   readonly opsPerSecond: number;
 }
 
+/** Where a session's failing run diverged first, before any shrinking, and how long finding and shrinking took. */
+export interface FoundAt {
+  readonly runIndex: number;
+  readonly runSeed: number;
+  readonly opIndex: number;
+  readonly op: string;
+  readonly secondsToFind: number;
+  readonly secondsToShrink: number;
+}
+
 /** One run's report: its inputs, its ops, each engine's history, the divergences found and the repro command. */
 export interface RunReport {
   readonly runId: string;
@@ -28,4 +38,6 @@ export interface RunReport {
   /** The exact command that reproduces this run. */
   readonly repro: string;
   readonly historyDigest: string;
+  /** For a failing session: where its failing run first diverged. */
+  readonly found?: FoundAt;
 }

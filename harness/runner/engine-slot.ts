@@ -55,6 +55,11 @@ export class EngineSlot {
     return this.config.faults === undefined ? base : { ...base, faults: this.config.faults };
   }
 
+  /** Switches this slot's sync-id source to `alphabet` (the `syncIds` op). */
+  useSyncIdAlphabet(alphabet: string): void {
+    this.ids.useAlphabet(alphabet);
+  }
+
   /** Opens (or reopens) the main store. */
   async open(): Promise<void> {
     const engine = await this.config.factory.open(this.location, this.options());

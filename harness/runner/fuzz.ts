@@ -1,8 +1,8 @@
 /**
  * A fuzz session: independent runs, each a fast-check property over one generated op sequence executed on every
- * engine; a failing run is shrunk by fast-check and replayed once more for its report. The session is a pure
- * function of (seed, preset, engines, budget): a time budget is turned into an op budget at a fixed rate, so the same
- * seed and `--time` run the same runs on any machine, whatever its speed or load.
+ * engine; a failing run is shrunk by fast-check (bounded in time and steps) and replayed once more for its report.
+ * Each run is a pure function of (seed, run index, preset, engines); a time budget is wall-clock time and only decides
+ * how many runs start, so the digest over the runs completed and the repro line's `--runs N` replay a session exactly.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ export interface FuzzOptions {
   readonly seed: number;
   readonly preset: string;
   readonly engines: readonly EngineName[];
-  /** An exact number of runs; or else a time budget (turned into an op budget, see `opBudget`). */
+  /** An exact number of runs; or else a wall-clock budget: runs start while less than `timeMs` has passed. */
   readonly runs?: number;
   readonly timeMs?: number;
   readonly shard?: Shard;
@@ -32,8 +32,24 @@ export interface FuzzOptions {
   readonly elapsedMs: () => number;
   /** Called after each run. */
   readonly onProgress?: (p: FuzzProgress) => void;
-  /** How long fast-check may spend shrinking a failure (default 120 s). */
+  /** Called at once when a run diverges, before shrinking starts. */
+  readonly onFound?: (found: FoundRun) => void;
+  /** How long fast-check may spend shrinking a failure (default `DEFAULT_SHRINK_MS`); the reducer does the rest. */
   readonly shrinkMs?: number;
+}
+
+/** fast-check's shrinking budget: a few seconds and steps, since the project's reducer finishes the job faster. */
+export const DEFAULT_SHRINK_MS = 8_000;
+
+/** The most shrink steps fast-check takes on one failure. */
+export const MAX_SHRINK_STEPS = 400;
+
+/** A run that just diverged: where, and how long the session took to get there. */
+export interface FoundRun {
+  readonly runIndex: number;
+  readonly runSeed: number;
+  readonly divergence: Divergence;
+  readonly findMs: number;
 }
 
 /** Progress after a run. */
@@ -55,18 +71,12 @@ export interface FuzzFailure {
   readonly result: RunResult;
   /** The ops of the original (unshrunk) failing run. */
   readonly originalOps: number;
-}
-
-/**
- * Ops per second per engine that a time budget assumes, a little under what this project's quiet 2-core machines
- * sustain with every comparison on (memory, sqlite and leveldb together: ~130 ops/s). Fixed, not measured, so that a
- * time budget is deterministic; a machine much slower hits the wall-clock guard instead (and the result says so).
- */
-export const ASSUMED_ENGINE_OPS_PER_SECOND = 240;
-
-/** The op budget of a time budget for an engine set: runs start until this many ops have run. */
-export function opBudget(timeMs: number, engines: number): number {
-  return Math.max(1, Math.round((timeMs / 1000) * (ASSUMED_ENGINE_OPS_PER_SECOND / Math.max(1, engines))));
+  /** The op of the original run where the first divergence appeared, and that divergence (known before shrinking). */
+  readonly firstOpIndex: number;
+  readonly firstDivergence?: Divergence;
+  /** Wall-clock milliseconds from the session's start until the failing run had diverged, and spent shrinking. */
+  readonly findMs: number;
+  readonly shrinkMs: number;
 }
 
 /** What a session found. */
@@ -78,8 +88,6 @@ export interface FuzzResult {
   /** sha256 over the histories of every run, in order. */
   readonly historyDigest: string;
   readonly elapsedMs: number;
-  /** True when a time-bounded session stopped on the wall-clock guard (twice its budget) before its op budget. */
-  readonly truncated: boolean;
 }
 
 /** Appends one run's histories to the session digest. */
@@ -91,50 +99,63 @@ function digestRun(hash: ReturnType<typeof createHash>, index: number, result: R
   }
 }
 
+/** The shrink budget of `checkRun`: fast-check stops trying candidates after either limit. */
+export interface ShrinkBudget {
+  readonly shrinkMs?: number;
+  readonly maxShrinkSteps?: number;
+  /** Wall time in milliseconds for the budget (default `performance.now`); never part of a run. */
+  readonly now?: () => number;
+}
+
 /** Replays one run from its coordinates (run seed and optional fast-check path); used by fuzz and repro. */
 export async function checkRun(
   seedOfRun: number,
-  options: Pick<FuzzOptions, 'preset' | 'engines' | 'maxOps' | 'faults' | 'wrap' | 'metrics' | 'shrinkMs'>,
+  options: Pick<FuzzOptions, 'preset' | 'engines' | 'maxOps' | 'faults' | 'wrap' | 'metrics' | 'shrinkMs'> & ShrinkBudget,
   path?: string,
   onFirst?: (result: RunResult, ops: readonly Op[]) => void,
-): Promise<{ failed: boolean; ops?: readonly Op[]; path?: string; originalOps: number }> {
+): Promise<{ failed: boolean; ops?: readonly Op[]; path?: string; originalOps: number; shrinkMs: number }> {
+  const now = options.now ?? (() => performance.now());
   let first = true;
   let originalOps = 0;
   let firstDiverged: readonly Op[] | undefined;
+  let shrinkStarted = 0;
+  let steps = 0;
+  const shrinkMs = options.shrinkMs ?? DEFAULT_SHRINK_MS;
+  const maxSteps = options.maxShrinkSteps ?? MAX_SHRINK_STEPS;
   const config = {
     engines: options.engines,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.wrap ? { wrap: options.wrap } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
-  const property = fc.asyncProperty(opsArbitrary(options.preset, options.maxOps === undefined ? {} : { maxOps: options.maxOps }), async (ops) => {
+  const arbitrary = opsArbitrary(options.preset, { swarmSeed: seedOfRun, ...(options.maxOps === undefined ? {} : { maxOps: options.maxOps }) });
+  const property = fc.asyncProperty(arbitrary, async (ops) => {
+    if (!first) {
+      // Past the budget every candidate "passes" untried, so fast-check ends on the smallest failure kept so far.
+      steps += 1;
+      if (steps > maxSteps || now() - shrinkStarted > shrinkMs) return true;
+    }
     const result = await runOps(ops, config);
     if (first) {
       first = false;
       originalOps = ops.length;
+      shrinkStarted = now();
       if (result.divergences.length > 0) firstDiverged = ops;
       onFirst?.(result, ops);
     }
     return result.divergences.length === 0;
   });
-  const details = await fc.check(property, {
-    seed: seedOfRun,
-    numRuns: 1,
-    ...(path === undefined ? {} : { path }),
-    interruptAfterTimeLimit: options.shrinkMs ?? 120_000,
-    markInterruptAsFailure: false,
-  });
+  const details = await fc.check(property, { seed: seedOfRun, numRuns: 1, ...(path === undefined ? {} : { path }) });
+  const spent = firstDiverged === undefined ? 0 : now() - shrinkStarted;
   if (details.failed && details.counterexample !== null) {
-    return { failed: true, ops: details.counterexample[0], path: details.counterexamplePath ?? '', originalOps };
+    return { failed: true, ops: details.counterexample[0], path: details.counterexamplePath ?? '', originalOps, shrinkMs: spent };
   }
-  // fast-check's time limit covers the whole check: when it cuts shrinking short before any counterexample is kept,
-  // the run's own (unshrunk) ops are the failure, replayable by its seed alone.
-  if (firstDiverged !== undefined) return { failed: true, ops: firstDiverged, path: path ?? '', originalOps };
+  if (firstDiverged !== undefined) return { failed: true, ops: firstDiverged, path: path ?? '', originalOps, shrinkMs: spent };
   if (details.failed) throw new Error(`fast-check failed the run without a counterexample: ${String(details.errorInstance)}`);
-  return { failed: false, originalOps };
+  return { failed: false, originalOps, shrinkMs: 0 };
 }
 
-/** Runs a fuzz session. */
+/** Runs a fuzz session: `runs` runs, or runs started while less than `timeMs` of wall time has passed (100 runs when neither). */
 export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   const shard = options.shard ?? { k: 1, n: 1 };
   const hash = createHash('sha256');
@@ -143,14 +164,18 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   let ops = 0;
   let failure: FuzzFailure | undefined;
   const budgetRuns = options.runs ?? (options.timeMs === undefined ? 100 : Number.POSITIVE_INFINITY);
-  const budgetOps = options.runs === undefined && options.timeMs !== undefined ? opBudget(options.timeMs, options.engines.length) : Number.POSITIVE_INFINITY;
-  let truncated = false;
-  while (runs < budgetRuns && ops < budgetOps) {
+  const timeMs = options.runs === undefined ? options.timeMs : undefined;
+  // Every run completes once started: the wall clock only decides whether the next one starts.
+  while (runs < budgetRuns && (runs === 0 || timeMs === undefined || options.elapsedMs() < timeMs)) {
     const index = shardRunIndex(shard, runs);
     const seedOfRun = runSeed(options.seed, index);
     let firstResult: RunResult | undefined;
-    const checked = await checkRun(seedOfRun, options, undefined, (result) => {
+    let findMs = 0;
+    const checked = await checkRun(seedOfRun, { ...options, now: options.elapsedMs }, undefined, (result) => {
       firstResult = result;
+      findMs = options.elapsedMs();
+      const divergence = result.divergences[0];
+      if (divergence !== undefined) options.onFound?.({ runIndex: index, runSeed: seedOfRun, divergence, findMs });
     });
     runs += 1;
     if (firstResult !== undefined) {
@@ -159,16 +184,22 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
     if (checked.failed && checked.ops !== undefined) {
       const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
-      failure = { runIndex: index, runSeed: seedOfRun, path: checked.path ?? '', ops: checked.ops, result, originalOps: checked.originalOps };
+      const firstDivergence = firstResult?.divergences[0];
+      failure = {
+        runIndex: index,
+        runSeed: seedOfRun,
+        path: checked.path ?? '',
+        ops: checked.ops,
+        result,
+        originalOps: checked.originalOps,
+        firstOpIndex: firstDivergence?.opIndex ?? checked.originalOps,
+        ...(firstDivergence === undefined ? {} : { firstDivergence }),
+        findMs,
+        shrinkMs: checked.shrinkMs,
+      };
     }
-    const elapsed = options.elapsedMs();
-    options.onProgress?.({ runs, ops, divergences: failure ? failure.result.divergences.length : 0, elapsedMs: elapsed });
+    options.onProgress?.({ runs, ops, divergences: failure ? failure.result.divergences.length : 0, elapsedMs: options.elapsedMs() });
     if (failure !== undefined) break;
-    // The guard for a machine far slower than the assumed rate: the only stop that depends on the wall clock.
-    if (options.runs === undefined && options.timeMs !== undefined && elapsed > 2 * options.timeMs && ops < budgetOps) {
-      truncated = true;
-      break;
-    }
   }
   return {
     runs,
@@ -177,6 +208,5 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     ...(failure ? { failure } : {}),
     historyDigest: hash.digest('hex'),
     elapsedMs: options.elapsedMs(),
-    truncated,
   };
 }

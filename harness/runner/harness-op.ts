@@ -1,17 +1,19 @@
 /**
  * Executes the harness ops: moving the logical clock, closing and reopening every engine (reads must not change),
- * reading a clone (it must read like its source, and like the other engines' clones), and queueing a sync id.
+ * reading a clone (it must read like its source, and like the other engines' clones), queueing a sync id, and
+ * switching the sync-id alphabet.
  */
 import { createHash } from 'node:crypto';
 import type { Engine } from '../../engines/api';
 import { TeeEngine } from '../../engines/tee';
-import { jsonText, normalizeError, type Divergence, type EngineOutcome, type Json, type OpContext } from '../compare';
+import { jsonText, normalizeError, sameJson, type Divergence, type EngineOutcome, type Json, type OpContext } from '../compare';
 import type { HarnessOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
 import type { LogicalClock } from './logical-clock';
 import { diffOwnSnapshots, snapshotDivergences } from './compare-snapshots';
 import { runTee } from './run-tee';
-import { takeSnapshot, type Snapshot } from './snapshot';
+import { DEFAULT_TARGET, takeSnapshot, type Snapshot } from './snapshot';
+import { syncIdLetters } from './sync-ids';
 
 /** What a harness op produced: one outcome per engine (for histories and comparison) and divergences found. */
 export interface HarnessOpResult {
@@ -56,7 +58,10 @@ async function reopen(slots: readonly EngineSlot[], env: HarnessOpEnv): Promise<
   for (const { engine, snapshot } of after.engines) {
     outcomes.push({ engine, value: { reopened: summary(snapshot) } });
     const earlier = before.get(engine);
-    if (earlier !== undefined) divergences.push(...diffOwnSnapshots(env.ctx, engine, 'reopen changed what reads return', earlier, snapshot));
+    // Reads naming no sync may change: a reopen forgets the current and the view sync (SPEC §3).
+    if (earlier !== undefined) {
+      divergences.push(...diffOwnSnapshots(env.ctx, engine, 'reopen changed what reads return', earlier, snapshot, (k) => !k.startsWith(DEFAULT_TARGET)));
+    }
   }
   return { outcomes: inSlotOrder(slots, outcomes), divergences: [...divergences, ...snapshotDivergences(env.ctx, after)] };
 }
@@ -88,7 +93,9 @@ async function readClone(slots: readonly EngineSlot[], destination: string, env:
       { sink: () => undefined, labels: cloned.map((c) => c.slot.name) },
     );
     const clones = await takeSnapshot(tee, env.ctx, { assetIds: env.assetIds });
-    // Each clone holds one sync; it must read like its source read with that sync named.
+    // Each clone holds one sync; it must read like its source read with that sync named, while the source still holds
+    // it unchanged: a cleanup may have deleted it since, or a setCurrentSync and puts changed it (the clones of the
+    // engines are compared with each other in any case). Unchanged is judged by the sync's run and counts.
     const sources = cloned.filter((c) => !c.slot.engine.closed).map((c) => c.slot);
     const source = sources.length === 0 ? undefined : await takeSnapshot(runTee(sources), env.ctx, { assetIds: env.assetIds, compare: false });
     const divergences: Divergence[] = [];
@@ -96,8 +103,17 @@ async function readClone(slots: readonly EngineSlot[], destination: string, env:
       outcomes.push({ engine, value: { clone: summary(snapshot) } });
       const own = source?.engines.find((s) => s.engine === engine)?.snapshot;
       if (own === undefined) continue;
-      const ids = new Set([...snapshot.entries.keys()].filter((k) => k.startsWith('sync ')).map((k) => k.split(' ')[1]));
-      divergences.push(...diffOwnSnapshots(env.ctx, engine, 'the clone reads differently from its source', own, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1])));
+      const same = (key: string): boolean => own.entries.has(key) && sameJson(own.entries.get(key) ?? null, snapshot.entries.get(key) ?? null);
+      const ids = new Set(
+        [...snapshot.entries.keys()]
+          .filter((k) => k.startsWith('sync '))
+          .map((k) => k.split(' ')[1])
+          .filter((id) => same(`sync ${id} getSync`) && same(`sync ${id} stats`)),
+      );
+      const inBoth = (k: string): boolean => own.entries.has(k) && snapshot.entries.has(k);
+      divergences.push(
+        ...diffOwnSnapshots(env.ctx, engine, 'the clone reads differently from its source', own, snapshot, (k) => k.startsWith('sync ') && ids.has(k.split(' ')[1]) && inBoth(k)),
+      );
     }
     return { outcomes: inSlotOrder(slots, outcomes), divergences: [...divergences, ...snapshotDivergences(env.ctx, clones)] };
   } finally {
@@ -119,5 +135,8 @@ export async function runHarnessOp(op: HarnessOp, slots: readonly EngineSlot[], 
     case 'nextSyncId':
       for (const slot of slots) slot.queueSyncId(op.id);
       return { outcomes: slots.map((s) => ({ engine: s.name, value: { nextSyncId: op.id } })), divergences: [] };
+    case 'syncIds':
+      for (const slot of slots) slot.useSyncIdAlphabet(op.alphabet);
+      return { outcomes: slots.map((s) => ({ engine: s.name, value: { syncIds: syncIdLetters(op.alphabet).join('') } })), divergences: [] };
   }
 }

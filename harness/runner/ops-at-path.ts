@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { opsArbitrary } from '../generator';
 import type { Op } from '../ops';
 
-/** The ops at (seed, path) for a preset; the path `''` or absent is the run's first, unshrunk value. */
+/** The ops at (seed, path) for a preset (swarmed by the seed, as fuzz runs are); the path `''` or absent is the run's first value. */
 export function opsAtPath(seed: number, path: string | undefined, preset: string, maxOps?: number): readonly Op[] {
   let found: readonly Op[] | undefined;
-  const arbitrary = opsArbitrary(preset, maxOps === undefined ? {} : { maxOps });
+  const arbitrary = opsArbitrary(preset, { swarmSeed: seed, ...(maxOps === undefined ? {} : { maxOps }) });
   // A property that fails on every value makes fast-check walk the path to its value and report it as the
   // counterexample; endOnFailure stops it from shrinking any further.
   const details = fc.check(

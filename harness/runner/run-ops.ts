@@ -51,8 +51,11 @@ function wrapperOf(config: RunConfig): EngineWrapper | undefined {
   return wrap === undefined ? metrics : (name, engine) => metrics(name, wrap(name, engine));
 }
 
-/** The snapshot-taking ops after which every engine's full state is compared. */
-const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['endSync', 'generateSyncDiff', 'cleanup']);
+/**
+ * The ops after which every engine's state is compared: every lifecycle change, so that reads naming no sync are
+ * compared after each (the snapshot reads the default target, and the latest sync in full).
+ */
+const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['startNewSync', 'startSync', 'setCurrentSync', 'viewSync', 'endSync', 'generateSyncDiff', 'cleanup']);
 
 /** Runs `ops` on fresh stores of every engine of `config` and returns the histories and divergences. */
 export async function runOps(ops: readonly Op[], config: RunConfig): Promise<RunResult> {

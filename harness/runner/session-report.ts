@@ -43,5 +43,17 @@ export function sessionReport(info: SessionInfo, result: FuzzResult): RunReport 
     stats: { runs: result.runs, ops: result.ops, seconds, opsPerSecond: seconds > 0 ? result.ops / seconds : 0 },
     repro: reproCommand(info, result),
     historyDigest: result.historyDigest,
+    ...(failure?.firstDivergence === undefined
+      ? {}
+      : {
+          found: {
+            runIndex: failure.runIndex,
+            runSeed: failure.runSeed,
+            opIndex: failure.firstOpIndex,
+            op: failure.firstDivergence.op,
+            secondsToFind: failure.findMs / 1000,
+            secondsToShrink: failure.shrinkMs / 1000,
+          },
+        }),
   };
 }

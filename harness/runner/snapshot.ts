@@ -56,6 +56,9 @@ export interface SnapshotOptions {
 /** Defaults sized for fuzz runs: cheap on small stores, bounded on big batches. */
 export const SNAPSHOT_DEFAULTS: SnapshotOptions = { assetIds: [], pageSize: 0, altPageSize: 3, maxFilterValues: 6, maxGets: 20, syncs: 'all', compare: true };
 
+/** The key prefix of the entries read with no sync named; a reopen legitimately changes them (no current or view sync). */
+export const DEFAULT_TARGET = 'default ';
+
 function ridText(id: ResourceId): string {
   return `${id.resourceType}/${id.resource}`;
 }
@@ -142,6 +145,10 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     }
   }
 
+  // Reads naming no sync (SPEC §3): what the current, view, latest full or resumable sync gives right now.
+  await read(`${DEFAULT_TARGET}stats`, 'stats', { invoke: (e) => e.stats() });
+  await list(`${DEFAULT_TARGET}listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes(p) });
+  await list(`${DEFAULT_TARGET}listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants(p) });
   const runs = await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (e, p) => e.listSyncRuns(p) });
   for (const type of [undefined, ...SYNC_TYPES]) {
     await read(`latestFinished ${type ?? 'any'}`, 'getLatestFinishedSync', { invoke: (e) => e.getLatestFinishedSync(type) });

@@ -41,7 +41,7 @@ interface FuzzCliOptions extends MetricsFlags {
 export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): void {
   addMetricsFlags(program.command('fuzz'))
     .description('drive random sync sequences through every engine and compare every result')
-    .option('--time <duration>', 'time budget (60s, 30m, 1h), run as a deterministic op budget (see README)')
+    .option('--time <duration>', 'wall-clock budget (60s, 30m, 1h): runs start until it is spent; the repro line names the runs done')
     .option('--runs <n>', 'an exact number of runs (default 100 when no --time)')
     .option('--seed <n>', 'session seed (default: random, printed)')
     .option('--preset <name>', 'generator preset', 'default')
@@ -50,7 +50,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
     .option('--max-ops <n>', 'longest op sequence of a run (default: the preset’s)')
     .option('--report-dir <dir>', 'where to write the report folder (default reports/)')
     .option('--corpus-dir <dir>', 'where a failing run is saved as a corpus case (default corpus/)')
-    .option('--reduce-time <duration>', 'time budget of reducing a failing run before it is saved', '60s')
+    .option('--reduce-time <duration>', 'time budget of the reducer after fast-check’s bounded shrinking (8 s)', '20s')
     .option('--no-save', 'do not reduce and save a failing run as a corpus case')
     .option('--json', 'print one JSON summary object')
     .action(async (opts: FuzzCliOptions) => {
@@ -78,6 +78,10 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         ...(shard === undefined ? {} : { shard }),
         ...(maxOps === undefined ? {} : { maxOps }),
         elapsedMs: () => performance.now() - started,
+        onFound: (f) => {
+          progress.done();
+          writeLine(io.stderr, `found: run ${f.runIndex} (run seed ${f.runSeed}) diverged at #${f.divergence.opIndex} ${f.divergence.op} after ${(f.findMs / 1000).toFixed(1)} s: ${f.divergence.code} [${f.divergence.engines.join(' vs ')}]; shrinking`);
+        },
         onProgress: (p) => progress.update(`fuzz seed ${seed}: ${p.runs} runs, ${p.ops} ops, ${Math.round(p.ops / Math.max(p.elapsedMs / 1000, 0.001))} ops/s, ${p.divergences} divergences`),
       });
       progress.done();
@@ -87,6 +91,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       await writeReport(reportDir, report);
       if (measuring.metrics) await writeMetricsFiles(reportDir, measuring.metrics);
       let saved: SavedFailure | undefined;
+      const reduceStarted = performance.now();
       if (result.failure && opts.save) {
         progress.update(`fuzz seed ${seed}: reducing the failing run (up to ${opts.reduceTime})`);
         saved = await saveFailure(result.failure, {
@@ -99,7 +104,9 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         });
         progress.done();
       }
+      const reducerMs = result.failure && opts.save ? performance.now() - reduceStarted : 0;
       const seconds = result.elapsedMs / 1000;
+      const failure = result.failure;
       const summary = {
         seed,
         preset,
@@ -109,16 +116,19 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         seconds: Number(seconds.toFixed(3)),
         opsPerSecond: Number((result.ops / Math.max(seconds, 0.001)).toFixed(1)),
         divergences: result.divergences.length,
-        truncated: result.truncated,
         historyDigest: result.historyDigest,
+        ...(report.found === undefined || failure === undefined
+          ? {}
+          : {
+              found: { run: report.found.runIndex, runSeed: report.found.runSeed, opIndex: report.found.opIndex, op: report.found.op },
+              secondsToFind: Number(report.found.secondsToFind.toFixed(3)),
+              secondsToReduce: Number(((failure.shrinkMs + reducerMs) / 1000).toFixed(3)),
+            }),
         reportDir,
         repro: report.repro,
         ...(saved === undefined ? {} : { corpusCase: saved.dir, caseRepro: caseReproCommand(saved.dir) }),
         ...(measuring.metrics && measuring.format === 'json' ? { metrics: measuring.metrics.snapshot() } : {}),
       };
-      if (result.truncated) {
-        writeLine(io.stderr, `c1z-parity: warning: the machine ran far slower than the op budget assumes; stopped at twice --time after ${result.runs} runs (not reproducible by --time; use the repro line)`);
-      }
       if (opts.json) {
         writeLine(io.stdout, JSON.stringify(summary));
       } else if (result.failure) {
@@ -126,6 +136,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         writeLine(io.stdout, `report: ${reportDir}`);
         if (saved !== undefined) {
           writeLine(io.stdout, `corpus case: ${saved.dir} (${saved.ops.length} ops, reduced from ${saved.shrunkOps}${saved.created ? '' : '; already saved'})`);
+          writeLine(io.stdout, `seconds to find: ${summary.secondsToFind ?? '?'}  seconds to reduce: ${summary.secondsToReduce ?? '?'}`);
           writeLine(io.stdout, `repro: ${caseReproCommand(saved.dir)}`);
         }
       } else {

@@ -4,7 +4,7 @@
  * and exits 1 when a fault is not found within its time, or its reduced case has more than 12 ops.
  */
 import type { Command } from 'commander';
-import { ALL_FAULTS, MAX_REDUCED_OPS, mutantPassed, planFault, renderMutantTable, runMutants, type MutantResult } from '../../mutants';
+import { ALL_FAULTS, MAX_REDUCED_OPS, mutantMedians, mutantPassed, planFault, renderMutantTable, runMutants, type MutantResult } from '../../mutants';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { parseDuration, parseEnginesOption, parseSeed } from '../options';
 import { Progress } from '../progress';
@@ -73,7 +73,7 @@ export function registerMutants(program: Command, io: CliIo, setExit: SetExit): 
       const faultArg = opts.faults === undefined ? '' : ` --faults ${faults.join(',')}`;
       const command = `npx c1z-parity mutants${faultArg} --time-per-fault ${timeArg} --seed ${seed}${engines ? ` --engines ${engines.join(',')}` : ''}`;
       if (opts.json) {
-        writeLine(io.stdout, JSON.stringify({ seed, timePerFaultMs, maxReducedOps: MAX_REDUCED_OPS, command, results, failed }));
+        writeLine(io.stdout, JSON.stringify({ seed, timePerFaultMs, maxReducedOps: MAX_REDUCED_OPS, command, medians: mutantMedians(results), results, failed }));
       } else {
         writeLine(io.stdout, renderMutantTable(results, timePerFaultMs));
         if (opts.showOps) for (const r of results) printOps(io, r);

@@ -53,6 +53,112 @@ endSync
 listResourceTypes`,
     at: 'listResourceTypes',
   },
+  {
+    fault: 'chunk-remainder-dropped',
+    engine: 'sqlite',
+    ops: `startNewSync
+putGrants @batch(seed=1,n=65,pool=unique)
+stats`,
+    at: 'stats',
+  },
+  {
+    fault: 'sync-index-little-endian',
+    engine: 'leveldb',
+    ops: `startNewSync
+endSync
+clock step -1
+startNewSync
+endSync`,
+    at: 'startNewSync [snapshot]',
+  },
+  {
+    fault: 'diff-discovered-at-millis',
+    engine: 'leveldb',
+    ops: `startNewSync
+endSync
+clock step 1
+startNewSync
+putResourceTypes [user]
+endSync
+generateSyncDiff s0001 s0002`,
+    at: 'generateSyncDiff s0001 s0002',
+  },
+  {
+    fault: 'sync-token-truncated',
+    engine: 'leveldb',
+    ops: `startNewSync
+checkpointSync @text(seed=1,size=100000)
+currentSyncStep`,
+    at: 'currentSyncStep',
+  },
+  {
+    fault: 'view-survives-cleanup',
+    engine: 'sqlite',
+    ops: `startNewSync
+putResourceTypes [user]
+endSync
+viewSync s0001
+startNewSync
+endSync
+startNewSync
+putResourceTypes [group]
+endSync
+cleanup keep=1
+listResourceTypes`,
+    at: 'listResourceTypes',
+  },
+  {
+    fault: 'cleanup-loses-partial',
+    engine: 'sqlite',
+    ops: `startNewSync
+endSync
+clock step 10
+startNewSync
+endSync
+clock step 10
+startNewSync type=partial
+endSync
+clock step 10
+startNewSync
+endSync
+cleanup keep=2`,
+    at: 'cleanup',
+  },
+  {
+    fault: 'resume-window-exclusive',
+    engine: 'leveldb',
+    ops: `startNewSync
+putResourceTypes [user]
+clock step ${7 * 24 * 3_600_000_000}
+reopen
+listResourceTypes`,
+    at: 'listResourceTypes',
+  },
+  {
+    fault: 'clone-default-uses-view',
+    engine: 'sqlite',
+    ops: `startNewSync
+putResourceTypes [user]
+endSync
+startNewSync
+endSync
+viewSync s0001
+cloneSync "" to=clone1
+readClone clone1`,
+    at: 'readClone clone1',
+  },
+  {
+    fault: 'stats-ignores-view',
+    engine: 'leveldb',
+    ops: `startNewSync
+putResourceTypes [user]
+endSync
+startNewSync
+endSync
+viewSync s0001
+stats`,
+    at: 'stats',
+  },
 ];
 
 describe.each(CASES)('fault $fault', ({ fault, engine, ops, at }) => {

@@ -67,6 +67,7 @@ const CANONICAL: readonly string[] = [
   'cleanup keep=NaN',
   'cleanup keep=-Infinity',
   'cleanup keep="2"',
+  'syncIds "s\\u00E9\\u{1F600}"',
 ];
 
 describe('op text', () => {

@@ -55,6 +55,8 @@ class MiniRunner {
       case 'nextSyncId':
         this.queued.push(op.id);
         return `next sync id ${op.id}`;
+      case 'syncIds':
+        return 'sync ids unchanged (this driver keeps its own)';
     }
   }
 
