@@ -69,7 +69,9 @@ test('the fuzz runner reports the divergence the tee finds, as the tee finds it'
   const fromTee = new Set(results.flatMap((r) => r.divergences));
   for (const d of result.divergences) expect(fromTee.has(d)).toBe(true);
   // Every history line is the tee's normalised value of that engine.
-  expect(result.histories['leveldb']?.[2]).toBe(`#2 listGrants => ${jsonText(results[2]?.members[1]?.value)}`);
+  // (Snapshots after lifecycle ops read through the tee too, so the op's own call is the one that found the divergence.)
+  const listCall = results.find((r) => r.divergences.includes(first as Divergence));
+  expect(result.histories['leveldb']?.[2]).toBe(`#2 listGrants => ${jsonText(listCall?.members[1]?.value)}`);
 
   // The same engines behind a plain tee, called as an Engine: the same record, but for where it happened.
   const found: Divergence[] = [];
@@ -93,7 +95,7 @@ test('the fuzz runner reports the divergence the tee finds, as the tee finds it'
 });
 
 test('replay-c1z compares the engines through the tee', async () => {
-  const file = path.join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'c1z', 'sync-in-progress.c1z');
+  const file = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'c1z', 'sync-in-progress.c1z');
   const { value: result, results } = await lockstepResults(() => replayC1z(file, { engines: ['memory', 'leveldb'], clock: () => 1, metrics: dropsOneGrant(1) }));
   expect(result.divergences.length).toBeGreaterThan(0);
   const fromTee = new Set(results.flatMap((r) => r.divergences));
