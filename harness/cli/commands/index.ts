@@ -14,6 +14,7 @@ import { registerReplayC1z } from './replay-c1z';
 import { registerRepro } from './repro';
 import { registerStats } from './stats';
 import { registerSyncs } from './syncs';
+import { registerSynth } from './synth';
 import { registerTransfer } from './transfer';
 import { registerVerify } from './verify';
 
@@ -37,4 +38,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: SetExit):
   registerCleanup(program, io, setExit);
   registerList(program, io, setExit);
   registerTransfer(program, io, setExit);
+  registerSynth(program, io, setExit);
 }
