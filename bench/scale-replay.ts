@@ -17,6 +17,8 @@ export interface ScaleRow {
   readonly syncs: number;
   readonly records: number | null;
   readonly seconds: number;
+  /** User plus system CPU seconds: on a shared machine, the figure that load does not inflate. */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly exitCode: number;
   readonly loadBefore: number;
@@ -54,18 +56,18 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 /** Runs the CLI under /usr/bin/time; returns its stdout, wall seconds, peak RSS and exit code. */
-function timed(args: readonly string[]): Promise<{ stdout: string; seconds: number; peakRssMb: number; exitCode: number }> {
+function timed(args: readonly string[]): Promise<{ stdout: string; seconds: number; cpuSeconds: number; peakRssMb: number; exitCode: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, cliPath, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, cliPath, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      const m = /TIME ([\d.]+) (\d+)/.exec(stderr);
+      const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
       if (m === null) return reject(new Error(`no /usr/bin/time figures: ${stderr.slice(-400)}`));
-      resolve({ stdout, seconds: Number(m[1]), peakRssMb: Math.round(Number(m[2]) / 1024), exitCode: code ?? -1 });
+      resolve({ stdout, seconds: Number(m[1]), cpuSeconds: Math.round((Number(m[3]) + Number(m[4])) * 10) / 10, peakRssMb: Math.round(Number(m[2]) / 1024), exitCode: code ?? -1 });
     });
   });
 }
@@ -77,8 +79,8 @@ function lastLine(text: string): string {
 async function measure(step: ScaleRow['step'], grants: number, syncs: number, args: readonly string[], records: (stdout: string) => number | null): Promise<ScaleRow> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const r = await timed(args);
-  const row: ScaleRow = { step, grants, syncs, records: records(r.stdout), seconds: r.seconds, peakRssMb: r.peakRssMb, exitCode: r.exitCode, loadBefore, loadAfter: os.loadavg()[0] ?? 0, summary: lastLine(r.stdout).slice(0, 200) };
-  process.stdout.write(`${step} ${grants} grants x ${syncs}: ${row.seconds} s, ${row.peakRssMb} MB, exit ${row.exitCode} (load ${loadBefore.toFixed(1)})\n`);
+  const row: ScaleRow = { step, grants, syncs, records: records(r.stdout), seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb, exitCode: r.exitCode, loadBefore, loadAfter: os.loadavg()[0] ?? 0, summary: lastLine(r.stdout).slice(0, 200) };
+  process.stdout.write(`${step} ${grants} grants x ${syncs}: ${row.seconds} s (CPU ${row.cpuSeconds} s), ${row.peakRssMb} MB, exit ${row.exitCode} (load ${loadBefore.toFixed(1)})\n`);
   return row;
 }
 
@@ -89,9 +91,9 @@ const recordsOf = (stdout: string): number | null => {
 
 /** The table of rows, as Markdown. */
 export function renderScaleTable(rows: readonly ScaleRow[]): string {
-  const lines = ['| step | grants (first sync) | syncs | records | wall time | peak RSS | exit | load avg (before / after) |', '|---|---|---|---|---|---|---|---|'];
+  const lines = ['| step | grants (first sync) | syncs | records | wall time | CPU time | peak RSS | exit | load avg (before / after) |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| ${r.step} | ${r.grants.toLocaleString('en-US')} | ${r.syncs} | ${r.records === null ? '?' : r.records.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} s | ${r.peakRssMb} MB | ${r.exitCode} | ${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)} |`);
+    lines.push(`| ${r.step} | ${r.grants.toLocaleString('en-US')} | ${r.syncs} | ${r.records === null ? '?' : r.records.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${r.peakRssMb} MB | ${r.exitCode} | ${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)} |`);
   }
   return lines.join('\n');
 }
