@@ -38,6 +38,16 @@ export interface ChunkResult {
 
 type Gets = Record<string, Stored<unknown>[]>;
 
+/**
+ * Page sizes. The main drain asks for the contract's largest page: the reference model cuts each page from a fresh
+ * sorted scan, so a drain costs it (pages x records); big pages keep that near linear. The second drain of an
+ * unfiltered list uses about seven pages (at most 7,000 records each, below the main size); filtered lists page by
+ * 1,000, so their big answers still span pages.
+ */
+const MAIN_PAGE = 10_000;
+const ALT_PAGE_CAP = 7_000;
+const FILTERED_PAGE = 1_000;
+
 const GETTERS: Readonly<Record<string, { method: string; get: (e: Engine, item: Stored<unknown>, syncId: string) => Promise<unknown> }>> = {
   resourceType: { method: 'getResourceType', get: (e, s, syncId) => e.getResourceType((s.record as { id: string }).id, { syncId }) },
   resource: { method: 'getResource', get: (e, s, syncId) => e.getResource((s.record as { id: { resourceType: string; resource: string } }).id, { syncId }) },
@@ -107,7 +117,7 @@ export async function compareChunk(ctx: OpContext, plan: ChunkPlan, engines: rea
   const sampler = new FilterSampler(plan.maxFilterValues);
   const gets: Gets = {};
   const counts: number[] = [];
-  for (const q of unfilteredQueries(plan.at, syncId, 0)) {
+  for (const q of unfilteredQueries(plan.at, syncId, MAIN_PAGE)) {
     const kept = (gets[q.kind] = [] as Stored<unknown>[]);
     counts.push(
       await list(q, (item) => {
@@ -117,7 +127,7 @@ export async function compareChunk(ctx: OpContext, plan: ChunkPlan, engines: rea
     );
   }
   // A second page size on the unfiltered lists: small pages on small lists, about seven pages on big ones.
-  const sizes = counts.map((n) => (n <= 1 ? 0 : n <= 30 ? 3 : Math.ceil(n / 7)));
+  const sizes = counts.map((n) => (n <= 1 ? 0 : n <= 30 ? 3 : Math.min(Math.ceil(n / 7), ALT_PAGE_CAP)));
   for (const [i, size] of sizes.entries()) {
     const alt = unfilteredQueries(plan.at, syncId, size)[i];
     if (size > 0 && alt !== undefined) await list(alt);
@@ -131,7 +141,7 @@ export async function compareChunk(ctx: OpContext, plan: ChunkPlan, engines: rea
       await small(`${plan.at} ${getter.method} ${identityOf(item)}`, getter.method, (e) => getter.get(e, item, syncId), listed);
     }
   }
-  for (const q of filteredQueries(plan.at, syncId, sampler.values())) {
+  for (const q of filteredQueries(plan.at, syncId, sampler.values(), FILTERED_PAGE)) {
     if (divergences.length >= plan.maxDivergences) break;
     await list(q);
   }

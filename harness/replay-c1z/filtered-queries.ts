@@ -5,10 +5,9 @@ import type { ReaderQuery } from './reader-query';
 
 const ridText = (id: ResourceId): string => `${id.resourceType}/${id.resource}`;
 
-/** Every filtered list of sync `syncId` over `values`, at the engines' default page size. */
-export function filteredQueries(at: string, syncId: string, values: FilterValues): ReaderQuery[] {
+/** Every filtered list of sync `syncId` over `values`, at page size `pageSize`. */
+export function filteredQueries(at: string, syncId: string, values: FilterValues, pageSize: number): ReaderQuery[] {
   const q: ReaderQuery[] = [];
-  const pageSize = 0;
   for (const t of values.typeIds) {
     q.push({ key: `${at} listResources type=${t}`, method: 'listResources', kind: 'resource', filter: { resourceTypeId: t }, pageSize, run: (e, p) => e.listResources({ ...p, syncId, resourceTypeId: t }) });
     q.push({ key: `${at} listGrantsForResourceType ${t}`, method: 'listGrantsForResourceType', kind: 'grant', filter: { resourceTypeId: t }, pageSize, run: (e, p) => e.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) });
