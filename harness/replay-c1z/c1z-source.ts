@@ -3,6 +3,7 @@
  * order, so that a sync can be cut into bounded chunks (row-id ranges per table) and each chunk read as often as
  * needed without ever holding a table in memory. The file is never written.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,12 @@ import { compareSyncRuns } from '../../engines/sync-rules';
 import type { RecordKind, SyncRun } from '../../models/types';
 
 const READ_CHUNK = 1000;
+
+/** Decompressed copies still open; removed at process exit if an error or an early exit skipped `close()`. */
+const openDirs = new Set<string>();
+process.on('exit', () => {
+  for (const dir of openDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Rows `(after, last]` of one table in one sync; `last` undefined means to the end. */
 export interface RowRange {
@@ -65,6 +72,7 @@ export class C1zSource {
         db.close();
         throw err;
       }
+      openDirs.add(dir);
       return new C1zSource(file, db, dir);
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
@@ -131,6 +139,7 @@ export class C1zSource {
     try {
       this.db.close();
     } finally {
+      openDirs.delete(this.dir);
       await rm(this.dir, { recursive: true, force: true });
     }
   }
