@@ -25,7 +25,7 @@ export interface ReplayOptions {
   readonly engines: readonly EngineName[];
   /** At most this many sampled values per filter and chunk (default 50). */
   readonly maxFilterValues?: number;
-  /** At most this many records of one sync are loaded at once (default 100,000). */
+  /** At most this many records of one sync are loaded at once (default 50,000). */
   readonly chunkRecords?: number;
   /** The clock the stores are opened with (reads name their sync, so it only matters for timestamps of nothing). */
   readonly clock: () => number;
@@ -52,7 +52,7 @@ export interface ReplayResult {
 /** The default bound on sampled values per filter: keeps a replay's filtered reads to a few hundred per chunk. */
 export const DEFAULT_MAX_FILTER_VALUES = 50;
 /** The default chunk size: one chunk of grants in the reference model stays within a few hundred MB. */
-export const DEFAULT_CHUNK_RECORDS = 100_000;
+export const DEFAULT_CHUNK_RECORDS = 50_000;
 const MAX_DIVERGENCES = 10;
 
 async function* nothing(): AsyncGenerator<RawRecord> {
