@@ -3,7 +3,6 @@
  * an Engine (as the conformance suite uses it) or driven by the fuzz runner and replay-c1z (every divergence they
  * report is one a tee lockstep call returned).
  */
-import path from 'node:path';
 import type { Engine, Page, Stored } from '../../engines/api';
 import { TeeEngine, type LockstepResult } from '../../engines/tee';
 import { wrapEngine } from '../../engines/tee/test/doubles';
@@ -12,7 +11,6 @@ import type { Grant, Resource } from '../../models/types';
 import { LogicalClock } from './logical-clock';
 import { jsonText, type Divergence } from '../compare';
 import { parseOps } from '../ops';
-import { replayC1z } from './replay-c1z';
 import { runOps } from './run-ops';
 
 /** Wraps leveldb so that listGrants and listResources lose the last record of a last page of `least` or more. */
@@ -93,15 +91,3 @@ test('the fuzz runner reports the divergence the tee finds, as the tee finds it'
   expect(found[0]).toMatchObject({ opIndex: 2, op: 'listGrants()' });
   expect(what(found[0])).toEqual(what(first));
 });
-
-test('replay-c1z compares the engines through the tee', async () => {
-  const file = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'c1z', 'sync-in-progress.c1z');
-  const { value: result, results } = await lockstepResults(() => replayC1z(file, { engines: ['memory', 'leveldb'], clock: () => 1, metrics: dropsOneGrant(1) }));
-  expect(result.divergences.length).toBeGreaterThan(0);
-  const fromTee = new Set(results.flatMap((r) => r.divergences));
-  const listed = result.divergences.filter((d) => d.code === 'result-mismatch');
-  expect(listed.length).toBeGreaterThan(0);
-  for (const d of listed) expect(fromTee.has(d)).toBe(true);
-  expect(listed[0]).toMatchObject({ engines: ['memory', 'leveldb'] });
-  expect(listed[0]?.op).toMatch(/^replay-c1z sync-in-progress\.c1z sync \S+ list(Grants|Resources)/);
-}, 60_000);

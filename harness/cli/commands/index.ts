@@ -15,6 +15,7 @@ import { registerReplayC1z } from './replay-c1z';
 import { registerRepro } from './repro';
 import { registerStats } from './stats';
 import { registerSyncs } from './syncs';
+import { registerSynth } from './synth';
 import { registerTransfer } from './transfer';
 import { registerVerify } from './verify';
 
@@ -39,4 +40,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: SetExit):
   registerList(program, io, setExit);
   registerTransfer(program, io, setExit);
   registerDiscard(program, io, setExit);
+  registerSynth(program, io, setExit);
 }
