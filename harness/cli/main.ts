@@ -5,10 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import { isStorageError } from '../../engines/errors';
 import { CliError, EXIT, writeLine, type CliIo } from './io';
-import { registerCommands } from './commands';
+import { registerCommands, type RegisterVerb } from './commands';
 
-/** Runs the CLI with `argv` (without node and script) and resolves to the exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and script) and resolves to the exit code; never throws. `extraVerbs` are
+ * verbs registered from above the harness (the entry point passes bench's), after the harness's own.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, extraVerbs: readonly RegisterVerb[] = []): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('c1z-parity')
     .description('Differential testing of the c1z storage engines (SQLite, LevelDB, reference model).')
@@ -19,9 +22,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       outputError: (s, write) => write(`c1z-parity: ${s.replace(/^error: /, '')}`),
     })
     .showHelpAfterError(false);
-  registerCommands(program, io, (code) => {
+  const setExit = (code: number): void => {
     exitCode = code;
-  });
+  };
+  registerCommands(program, io, setExit);
+  for (const register of extraVerbs) register(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
