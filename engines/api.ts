@@ -12,7 +12,7 @@ import type {
   SyncRun,
   SyncType,
 } from '../models/types';
-import type { C1zLimits } from './c1z/container';
+import type { C1zLimits } from './c1z-limits';
 import type { BulkNote } from './raw';
 
 /** Options every engine is opened with (SPEC §2: time and ids are injected). */

@@ -1,4 +1,7 @@
-import { cli } from '../../harness/cli/test/cli-kit';
+import { cliWith } from '../../harness/cli/test/cli-kit';
+import { registerBench } from '../bench-command';
+
+const cli = cliWith([registerBench]);
 
 describe('c1z-parity bench: option errors exit 2 before any work', () => {
   it.each([

@@ -4,6 +4,7 @@
  * by a decoded-size and a window limit; outputs appear only when complete (temp file + rename).
  */
 import type { FileHandle } from 'node:fs/promises';
+import type { C1zLimits } from '../c1z-limits';
 import { isStorageError, StorageError } from '../errors';
 import { writeAtomically } from './atomic-write';
 import { errnoCode, ioError, isMissing, openForRead, readChunk, writeAll } from './file-io';
@@ -12,17 +13,10 @@ import { BoundedZstdDecoder, type DecoderBounds } from './zstd-decoder';
 import { ZstdEncoder } from './zstd-encoder';
 
 export { assertSqliteHeader } from './sqlite-header';
+export type { C1zLimits } from '../c1z-limits';
 
 /** The magic bytes every c1z v1 file starts with. */
 export const C1Z_MAGIC: Buffer = Buffer.from('C1ZF\0', 'latin1');
-
-/** Bounds on decoding a c1z; both default to the Go SDK's values. */
-export interface C1zLimits {
-  /** The largest decoded (SQLite) size accepted, in bytes; 3 GiB when absent. */
-  maxDecodedBytes?: number;
-  /** The largest zstd window accepted, in bytes; 128 MiB when absent. */
-  maxWindowBytes?: number;
-}
 
 /** The default bounds of SPEC §8. */
 export const DEFAULT_C1Z_LIMITS: Readonly<Required<C1zLimits>> = Object.freeze({

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isStorageError } from '../../engines/errors';
 import { CliError, EXIT, writeLine, type CliIo } from './io';
-import { registerCommands } from './commands';
+import { registerCommands, type RegisterVerb } from './commands';
 import { packageRoot } from '../package-root';
 
 /** The version in c1z-parity's package.json. */
@@ -15,8 +15,11 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Runs the CLI with `argv` (without node and script) and resolves to the exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and script) and resolves to the exit code; never throws. `extraVerbs` are
+ * verbs registered from above the harness (the entry point passes bench's), after the harness's own.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, extraVerbs: readonly RegisterVerb[] = []): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('c1z-parity')
     .description('Differential testing of the c1z storage engines (SQLite, LevelDB, reference model).')
@@ -28,9 +31,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     })
     .showHelpAfterError(false)
     .version(packageVersion(), '--version', 'print the package version');
-  registerCommands(program, io, (code) => {
+  const setExit = (code: number): void => {
     exitCode = code;
-  });
+  };
+  registerCommands(program, io, setExit);
+  for (const register of extraVerbs) register(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,7 +1,6 @@
 /** Registers every verb of the CLI on the commander program. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
-import { registerBench } from './bench';
 import { registerCleanup } from './cleanup';
 import { registerCompact } from './compact';
 import { registerDiscard } from './discard';
@@ -22,11 +21,13 @@ import { registerVerify } from './verify';
 /** Sets the process exit code a verb decided on. */
 export type SetExit = (code: number) => void;
 
+/** Adds one verb to `program`; verbs that live above the harness (bench) reach the CLI as one of these. */
+export type RegisterVerb = (program: Command, io: CliIo, setExit: SetExit) => void;
+
 /** Adds every verb to `program`. */
 export function registerCommands(program: Command, io: CliIo, setExit: SetExit): void {
   registerFuzz(program, io, setExit);
   registerMutants(program, io, setExit);
-  registerBench(program, io, setExit);
   registerRepro(program, io, setExit);
   registerReplay(program, io, setExit);
   registerReduce(program, io, setExit);

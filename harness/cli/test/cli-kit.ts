@@ -1,6 +1,7 @@
 /** Runs the CLI in-process and captures what it prints, for the CLI tests. */
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { RegisterVerb } from '../commands';
 import { runCli } from '../main';
 
 /** What one CLI invocation did. */
@@ -23,10 +24,17 @@ function sink(): { stream: Writable; text: () => string } {
 
 /** Runs `c1z-parity ...args` in this process. */
 export async function cli(...args: string[]): Promise<CliRun> {
-  const out = sink();
-  const err = sink();
-  const code = await runCli(args, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
+  return cliWith([])(...args);
+}
+
+/** A `cli` whose program also has `verbs` (those registered from above the harness, such as bench's). */
+export function cliWith(verbs: readonly RegisterVerb[]): (...args: string[]) => Promise<CliRun> {
+  return async (...args) => {
+    const out = sink();
+    const err = sink();
+    const code = await runCli(args, { stdout: out.stream, stderr: err.stream }, verbs);
+    return { code, stdout: out.text(), stderr: err.text() };
+  };
 }
 
 /** The path of a fixture c1z (shared/ sits beside the checkout). */

@@ -1,20 +1,21 @@
 /**
  * `c1z-parity bench [--scale small|medium|large] [--json] [--markdown] [--out FILE] [--only ids] [--engines list]
  * [--reps N] [--cpu-prof-dir DIR]`: compares the LevelDB engine with the SQLite engine on every workload, prints the
- * table and writes the JSON result and its SVG chart.
+ * table and writes the JSON result and its SVG chart. The verb lives with the benchmarks, above the harness: the
+ * entry point (bin/c1z-parity.js) hands it to `runCli`, so that nothing in the harness imports bench/.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { isBenchEngine, type BenchEngine } from '../../../bench/engines';
-import { runBench } from '../../../bench/run-bench';
-import { isScaleName, SCALE_NAMES } from '../../../bench/scales';
-import { renderMarkdownTable, renderTextTable } from '../../../bench/table';
-import { writeResults } from '../../../bench/write-results';
-import { WORKLOADS } from '../../../bench/workloads';
-import { packageRoot } from '../../package-root';
-import { CliError, EXIT, writeLine, type CliIo } from '../io';
-import { parseCount } from '../options';
-import type { SetExit } from '.';
+import { isBenchEngine, type BenchEngine } from './engines';
+import { runBench } from './run-bench';
+import { isScaleName, SCALE_NAMES } from './scales';
+import { renderMarkdownTable, renderTextTable } from './table';
+import { writeResults } from './write-results';
+import { WORKLOADS } from './workloads';
+import { packageRoot } from '../harness/package-root';
+import { CliError, EXIT, writeLine, type CliIo } from '../harness/cli/io';
+import { parseCount } from '../harness/cli/options';
+import type { SetExit } from '../harness/cli/commands';
 
 interface BenchCliOptions {
   scale: string;
