@@ -1,5 +1,5 @@
 /** The engines the benchmark compares, their factories, and the options every benchmark store is opened with. */
-import type { EngineFactory, EngineOptions } from '../engines/api';
+import type { EngineFactory, EngineOptions } from '../models/contract/api';
 import { leveldbFactory } from '../engines/leveldb';
 import { sqliteFactory } from '../engines/sqlite';
 import type { Micros } from '../models/types';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { componentVersions } from '../harness/runner/versions';
-import { shapeFor, syncRecordCount } from './dataset';
+import { shapeFor, syncRecordCount } from '../harness/dataset/dataset';
 import { BENCH_ENGINES, type BenchEngine } from './engines';
 import { kernelPeakAvailable } from './memory-meter';
 import type { BenchResult, MachineInfo, WorkloadResult } from './result';

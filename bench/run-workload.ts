@@ -4,7 +4,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { shapeFor } from './dataset';
+import { shapeFor } from '../harness/dataset/dataset';
 import { MemoryMeter, type RssMethod } from './memory-meter';
 import { SCALES, type ScaleName } from './scales';
 import { alternatingOrder } from './stats';

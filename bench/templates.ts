@@ -4,9 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Engine } from '../engines/api';
+import type { Engine } from '../models/contract/api';
 import { BENCH_FACTORIES, benchOptions, TEMPLATE_EPOCH, type BenchEngine } from './engines';
-import { allEntitlements, grantSlices, resourceSlices, resourceTypes, type DatasetShape } from './dataset';
+import { allEntitlements, grantSlices, resourceSlices, resourceTypes, type DatasetShape } from '../harness/dataset/dataset';
 
 /** Where one engine's templates are. */
 export interface EngineTemplates {

@@ -1,6 +1,6 @@
 /** What a benchmark workload is: an untimed preparation, a timed run that wraps its engine calls, and a teardown. */
-import type { Engine } from '../engines/api';
-import type { DatasetShape } from './dataset';
+import type { Engine } from '../models/contract/api';
+import type { DatasetShape } from '../harness/dataset/dataset';
 import { BENCH_FACTORIES, benchOptions, WORKLOAD_EPOCH, type BenchEngine } from './engines';
 import type { MemoryMeter } from './memory-meter';
 import type { Scale } from './scales';

@@ -5,7 +5,7 @@
  */
 import { PRESETS } from '../harness/generator';
 import { renderText } from '../harness/report';
-import { DEFAULT_ENGINES } from '../harness/runner/engine-registry';
+import { DEFAULT_ENGINES } from '../engines/registry/engine-registry';
 import { fuzz } from '../harness/runner/fuzz';
 import { sessionReport } from '../harness/runner/session-report';
 

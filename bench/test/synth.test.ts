@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sqliteFactory } from '../../engines/sqlite';
-import { writeSynthC1z } from '../synth';
+import { writeSynthC1z } from '../../harness/dataset/synth';
 import { cli } from '../../harness/cli/test/cli-kit';
 
 describe('synth', () => {

@@ -4,7 +4,7 @@
  * model with both engines, as `npm test` and nightly runs use it.
  */
 import { performance } from 'node:perf_hooks';
-import type { EngineName } from '../../harness/runner/engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import type { PreparedRun, Workload, WorkloadContext } from '../workload';
 
 const FUZZ_SEED = 1;

@@ -1,6 +1,6 @@
 /** Write workloads: a bulk put of every grant into a new sync, and the same puts with ifNewer over a stored sync. */
-import type { Engine } from '../../engines/api';
-import { allEntitlements, grantSlices, resourceSlices, resourceTypes } from '../dataset';
+import type { Engine } from '../../models/contract/api';
+import { allEntitlements, grantSlices, resourceSlices, resourceTypes } from '../../harness/dataset/dataset';
 import { copyStore } from '../templates';
 import { closeQuietly, locationOf, openAt, templatesOf, type PreparedRun, type Workload, type WorkloadContext } from '../workload';
 import type { Timer } from '../timer';

@@ -2,10 +2,10 @@
  * Read workloads over a copy of the base template (one sync of every grant): point gets, draining every list,
  * filtered drains (by resource, principal, entitlement, resource type) and paging with small pages.
  */
-import type { Engine } from '../../engines/api';
+import type { Engine } from '../../models/contract/api';
 import type { ResourceId } from '../../models/types';
-import { entitlementIdAt, entitlementResourceAt, grantAt, resourceTypes, type DatasetShape } from '../dataset';
-import { sampleIndices, spreadIndices } from '../hash';
+import { entitlementIdAt, entitlementResourceAt, grantAt, resourceTypes, type DatasetShape } from '../../harness/dataset/dataset';
+import { sampleIndices, spreadIndices } from '../../harness/dataset/hash';
 import { copyStore } from '../templates';
 import { closeQuietly, locationOf, openAt, templatesOf, type PreparedRun, type Workload, type WorkloadContext } from '../workload';
 import { drain } from './drain';

@@ -3,9 +3,9 @@
  * base c1z with the SQLite engine into a new store of the engine under test; export copies the engine's base store
  * into a new c1z. Opening and closing both stores is timed (SQLite decompresses on open and compresses on close).
  */
-import type { Engine } from '../../engines/api';
+import type { Engine } from '../../models/contract/api';
 import { sqliteFactory } from '../../engines/sqlite';
-import { asRawStore, copySyncs } from '../../engines/transfer';
+import { asRawStore, copySyncs } from '../../engines/base/transfer';
 import { benchOptions, WORKLOAD_EPOCH } from '../engines';
 import { copyStore } from '../templates';
 import { closeQuietly, locationOf, openAt, templatesOf, type PreparedRun, type Workload, type WorkloadContext } from '../workload';

@@ -3,8 +3,8 @@
  * full syncs), and a clone of the base template's sync. Write workloads include close, since SQLite's close is
  * what writes the c1z back.
  */
-import type { Engine } from '../../engines/api';
-import { syncRecordCount } from '../dataset';
+import type { Engine } from '../../models/contract/api';
+import { syncRecordCount } from '../../harness/dataset/dataset';
 import { copyStore, historyWindows } from '../templates';
 import { closeQuietly, locationOf, openAt, templatesOf, type PreparedRun, type Workload, type WorkloadContext } from '../workload';
 

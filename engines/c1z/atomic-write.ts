@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
-import { isStorageError } from '../errors';
+import { isStorageError } from '../../models/contract/errors';
 import { killPoint } from '../leftovers/kill-point';
 import { removeStaleTempFiles, tempFileName } from '../leftovers/stale';
 import { errnoCode, ioError } from './file-io';

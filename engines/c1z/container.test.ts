@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CCtx, CParameter, EndDirective } from 'zstd-napi/binding';
 import { decompress as zstdDecompress } from 'zstd-napi';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { assertSqliteHeader, C1Z_MAGIC, compressC1z, decompressC1z, isC1zFile } from './container';
 
 const repoRoot = path.resolve(__dirname, '..', '..');

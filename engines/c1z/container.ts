@@ -4,8 +4,8 @@
  * by a decoded-size and a window limit; outputs appear only when complete (temp file + rename).
  */
 import type { FileHandle } from 'node:fs/promises';
-import type { C1zLimits } from '../c1z-limits';
-import { isStorageError, StorageError } from '../errors';
+import type { C1zLimits } from '../../models/contract/c1z-limits';
+import { isStorageError, StorageError } from '../../models/contract/errors';
 import { writeAtomically } from './atomic-write';
 import { errnoCode, ioError, isMissing, openForRead, readChunk, writeAll } from './file-io';
 import { checkSqliteHeader, SQLITE_HEADER } from './sqlite-header';
@@ -13,7 +13,7 @@ import { BoundedZstdDecoder, type DecoderBounds } from './zstd-decoder';
 import { ZstdEncoder } from './zstd-encoder';
 
 export { assertSqliteHeader } from './sqlite-header';
-export type { C1zLimits } from '../c1z-limits';
+export type { C1zLimits } from '../../models/contract/c1z-limits';
 
 /** The magic bytes every c1z v1 file starts with. */
 export const C1Z_MAGIC: Buffer = Buffer.from('C1ZF\0', 'latin1');

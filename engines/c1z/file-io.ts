@@ -3,7 +3,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 
 // Duck-typed, not `instanceof Error`: errors made by Node core or a native addon can come from another realm (Jest).
 /** The errno code (`ENOENT`, ...) of a Node error, if it has one. */

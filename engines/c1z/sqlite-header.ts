@@ -3,7 +3,7 @@
  * decodes to something else fails as CORRUPTION at open instead of deep inside the engine.
  */
 import { promises as fs } from 'node:fs';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { ioError } from './file-io';
 
 /** The first 16 bytes of every SQLite 3 database file. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { formatC1zTime, parseC1zTime } from './timestamps';
 
 function expectCode(fn: () => unknown, code: string): void {

@@ -4,7 +4,7 @@
  * Date parsing of a fraction rounds.
  */
 import type { Micros } from '../../models/types';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 
 const MICROS_PER_SECOND = 1_000_000;
 const SECONDS_PER_DAY = 86_400;

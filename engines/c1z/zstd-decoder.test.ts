@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CCtx, CParameter, EndDirective } from 'zstd-napi/binding';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { BoundedZstdDecoder } from './zstd-decoder';
 import { ZstdEncoder } from './zstd-encoder';
 

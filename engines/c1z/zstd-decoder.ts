@@ -4,7 +4,7 @@
  * input nor the output is ever held whole in memory.
  */
 import { DCtx, DParameter } from 'zstd-napi/binding';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { describe } from './file-io';
 import { parseFrameHeader } from './frame-header';
 

@@ -1,5 +1,5 @@
 /** SPEC §2: each public call reads the clock at most once, at its start, and every timestamp it writes is that T. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, ent, grant, readAsset, res, rid, rt, SECOND, T0 } from './harness';
 
 const r = res('user', 'u1');

@@ -1,5 +1,5 @@
 /** SPEC §6–7: after close() every public call, close() included, fails with CLOSED, before any other check. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, ent, expectCode, grant, res, rid, rt, writeSync } from './harness';
 
 type Method = Exclude<keyof Engine, 'name' | 'supports' | 'dirty' | 'closed'>;

@@ -1,5 +1,5 @@
 /** SPEC §5 deleteGrant: removes the grant from every reader, a missing grant is a no-op, and it needs a current sync. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, ent, expectCode, grant, keys, res, SECOND } from './harness';
 
 const u1 = res('user', 'u1');

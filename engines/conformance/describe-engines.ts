@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { EngineFactory, Supports } from '../api';
+import type { EngineFactory, Supports } from '../../models/contract/api';
 import { selectedEngines, type EngineName } from './engines';
 import { TestStore, type ExtraOptions } from './test-store';
 

@@ -1,5 +1,5 @@
 /** SPEC §6 `dirty`: set by calls that change stored state, never by reads, no-ops, failures or a resumed sync. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, ent, expectCode, grant, res, rt, SECOND, T0, writeSync } from './harness';
 import type { TestStore } from './harness';
 

@@ -1,5 +1,5 @@
 /** Pages a list to its end while checking the paging invariants of SPEC §4. */
-import { DEFAULTS, type Page, type PageRequest } from '../api';
+import { DEFAULTS, type Page, type PageRequest } from '../../models/contract/api';
 import { keyOf, type Keyed } from './records';
 
 /** A list call with its filters bound, taking only the paging fields. */

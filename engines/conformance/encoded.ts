@@ -2,7 +2,7 @@
  * Records as comparable text: identity, discovered_at and the hex of the deterministic protobuf encoding. Engines
  * return decoded canonical records and the model returns records as given, so only encodings are comparable.
  */
-import type { Stored } from '../api';
+import type { Stored } from '../../models/contract/api';
 import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../../models/codec';
 import type { Entitlement, Grant, Resource, ResourceType } from '../../models/types';
 import { keyOf } from './records';

@@ -2,7 +2,7 @@
  * The engines the conformance suite runs against, by name, and the `ENGINES` environment filter (DESIGN
  * conventions 1 and 10). An engine joins the suite with one line in `FACTORIES`.
  */
-import type { EngineFactory } from '../api';
+import type { EngineFactory } from '../../models/contract/api';
 
 /** The name of every engine the conformance suite knows. */
 export type EngineName = 'memory' | 'sqlite' | 'leveldb' | 'tee';
@@ -29,7 +29,7 @@ const FACTORIES: Record<EngineName, EngineEntry> = {
   memory: { factory: lazy('../../models/reference', 'memoryFactory'), release: lazy('../../models/reference', 'dropMemoryStore') },
   sqlite: { factory: lazy('../sqlite', 'sqliteFactory') },
   leveldb: { factory: lazy('../leveldb', 'leveldbFactory') },
-  tee: { factory: lazy('../tee/conformance-tee', 'conformanceTeeFactory'), release: lazy('../tee/conformance-tee', 'releaseConformanceTee') },
+  tee: { factory: lazy('./conformance-tee', 'conformanceTeeFactory'), release: lazy('./conformance-tee', 'releaseConformanceTee') },
 };
 
 /** Every engine name, in the order the suite runs them. */

@@ -1,5 +1,5 @@
 /** Asserts that a call fails with one StorageError code (SPEC §7: only codes are compared). */
-import { isStorageError, type ErrorCode, type StorageError } from '../errors';
+import { isStorageError, type ErrorCode, type StorageError } from '../../models/contract/errors';
 
 function describeValue(value: unknown): string {
   try {

@@ -1,5 +1,5 @@
 /** SPEC §4 filters: exact matches only (no prefix leaks), empty values rejected, and the grant filters' subjects. */
-import type { Engine, Page, PageRequest, Stored } from '../api';
+import type { Engine, Page, PageRequest, Stored } from '../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceId } from '../../models/types';
 import {
   ENTITLEMENT_IDS,

@@ -2,7 +2,7 @@
  * The `supports` manifest: each engine declares what the suite expects of it, so a capability switched off by mistake
  * cannot silently skip the tests it gates (DESIGN convention 10: a new engine does not compile until listed here).
  */
-import type { Supports } from '../api';
+import type { Supports } from '../../models/contract/api';
 import type { EngineName } from './engines';
 import { describeEachEngine } from './harness';
 

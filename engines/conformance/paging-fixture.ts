@@ -1,5 +1,5 @@
 /** A sync whose every list spans many pages, and the expected keys of each list, for the paging tests. */
-import type { Engine, Page, PageRequest, Stored } from '../api';
+import type { Engine, Page, PageRequest, Stored } from '../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceType } from '../../models/types';
 import { ent, grant, keys, res, rid, rt } from './records';
 import type { TestStore } from './test-store';

@@ -1,6 +1,6 @@
 /** SPEC §4 paging: sizes, the default, drain invariants, malformed tokens and tokens used with another query. */
-import type { Engine, Page, PageRequest } from '../api';
-import { DEFAULTS } from '../api';
+import type { Engine, Page, PageRequest } from '../../models/contract/api';
+import { DEFAULTS } from '../../models/contract/api';
 import { PAGED_LISTS, PAGING_CONTENT, writePagingSync, type PagedList } from './paging-fixture';
 import { describeEachEngine, drain, expectCode, keyOf, keys, res, rt, writeSync } from './harness';
 

@@ -1,5 +1,5 @@
 /** SPEC §5 record puts: needing a current sync, whole-record replacement, stale index entries, order and ifNewer. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, encodedStored, ent, expectCode, expectedStored, grant, keys, res, rid, rt, SECOND, T0 } from './harness';
 
 const u1 = res('user', 'u1');

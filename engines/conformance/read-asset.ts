@@ -1,5 +1,5 @@
 /** Reads an asset fully: its content type, discovered_at and streamed bytes joined into one buffer. */
-import type { Engine, GetOptions } from '../api';
+import type { Engine, GetOptions } from '../../models/contract/api';
 
 /** An asset as read by a test, with all its bytes. */
 export interface AssetBytes {

@@ -1,5 +1,5 @@
 /** Short builders for the records the conformance tests put, and their identities as the suite compares them. */
-import type { Stored } from '../api';
+import type { Stored } from '../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
 
 /** Optional fields of a resource type a test may set. */

@@ -2,8 +2,8 @@
  * Everything a store shows for one read target, as comparable text: every list drained (unfiltered and with every
  * filter value in use), every record read back by `get`, the named assets and the stats.
  */
-import { isStorageError } from '../errors';
-import type { Engine, Stats } from '../api';
+import { isStorageError } from '../../models/contract/errors';
+import type { Engine, Stats } from '../../models/contract/api';
 import { drain } from './drain';
 import { encodedSet, encodedStored } from './encoded';
 import { readAsset } from './read-asset';

@@ -1,6 +1,6 @@
 /** SPEC §4 listSyncRuns (order by started_at then id, paging), getSync and getLatestFinishedSync. */
 import type { SyncRun } from '../../models/types';
-import { DEFAULTS } from '../api';
+import { DEFAULTS } from '../../models/contract/api';
 import { describeEachEngine, drain, expectCode, SECOND, T0, writeSync } from './harness';
 
 const at = (n: number): number => T0 + n * SECOND;

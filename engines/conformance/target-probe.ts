@@ -1,5 +1,5 @@
 /** Syncs marked by one resource and one asset, and a probe that tells which marked sync every reader sees. */
-import type { Engine, GetOptions } from '../api';
+import type { Engine, GetOptions } from '../../models/contract/api';
 import { expectCode } from './expect-code';
 import { readAsset } from './read-asset';
 import { keys, res, rid, rt } from './records';

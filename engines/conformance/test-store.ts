@@ -1,5 +1,5 @@
 /** A store opened for one test: a fresh location in a temp dir, with its own clock and sync id source. */
-import type { Engine, EngineFactory, EngineOptions } from '../api';
+import type { Engine, EngineFactory, EngineOptions } from '../../models/contract/api';
 import { TestClock } from './test-clock';
 import { SyncIdSource } from './sync-ids';
 

@@ -1,5 +1,5 @@
 /** SPEC §1 id rules: empty, U+0000, lone surrogates, `:` in type ids, the 1024-byte limit, and all-or-nothing batches. */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import { describeEachEngine, ent, expectCode, grant, keys, readAsset, res, rid, rt } from './harness';
 
 const R = res('user', 'u1');

@@ -1,5 +1,5 @@
 /** The words for what an interrupted bulk writer left, shared by the refusing open and the `discard` verb. */
-import type { BulkNote } from '../raw';
+import type { BulkNote } from '../../models/contract/raw';
 
 /** One phrase saying what left a store: `an interrupted import of /x/a.c1z`. */
 export function describeNote(note: BulkNote): string {

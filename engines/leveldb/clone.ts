@@ -4,7 +4,7 @@
  * Written under a pending marker with the run inserted last, like a raw load: a failed copy leaves nothing visible.
  */
 import type { SyncRun } from '../../models/types';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { abandonSync, markPending, pendingKey, syncRanges } from './cleanup';
 import type { Db } from './db';
 import { READ_AHEAD_BYTES } from './read-ahead';

@@ -3,7 +3,7 @@
  * StorageError codes with the native error kept as `cause`.
  */
 import { ClassicLevel } from 'classic-level';
-import { isStorageError, StorageError } from '../errors';
+import { isStorageError, StorageError } from '../../models/contract/errors';
 
 /** A classic-level database with Buffer keys and values. */
 export type Db = ClassicLevel<Buffer, Buffer>;

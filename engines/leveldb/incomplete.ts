@@ -3,10 +3,10 @@
  * one meta key, written in the same batch as the format marker, and deletes it after its last sync is in. A normal
  * open refuses a store that still has it; so does it refuse a store whose creator died before its first write.
  */
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { describeNote } from '../leftovers/describe-note';
 import { shellWord } from '../leftovers/shell-word';
-import type { BulkNote } from '../raw';
+import type { BulkNote } from '../../models/contract/raw';
 import { Kind, key } from './layout';
 
 /** The key of the incomplete mark; its value is the writer's note as JSON. */

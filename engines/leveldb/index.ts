@@ -1,6 +1,6 @@
 /** The LevelDB engine's public surface: its factory (location = a directory) and its class. */
 import path from 'node:path';
-import type { EngineFactory } from '../api';
+import type { EngineFactory } from '../../models/contract/api';
 import { LEVELDB_SUPPORTS, LeveldbEngine } from './leveldb-engine';
 
 /** Opens LevelDB stores; a location is a directory, created when missing. */

@@ -5,7 +5,7 @@
  * component, and a key range for a tuple prefix holds exactly the keys that extend that prefix (`u1` never matches
  * `u10`, `user` never matches `users`).
  */
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 
 /** One key component: a string (stored as UTF-8) or raw bytes. */
 export type KeyPart = string | Uint8Array;

@@ -4,7 +4,7 @@
  * and index keys put the sync id first, so one sync's keys of one kind form one contiguous range.
  */
 import type { ResourceId } from '../../models/types';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { componentEnds, encodeKey, encodeOrderedInt, prefixRange, type KeyPart, type KeyRange } from './keys';
 
 /** The first byte of every key; a store whose marker says otherwise is another format. */

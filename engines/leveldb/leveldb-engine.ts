@@ -4,12 +4,12 @@
  * from the store. Every hook maps classic-level failures to StorageError.
  */
 import { promises as fs } from 'node:fs';
-import { AbstractEngine, type EntitlementGrantFilter, type PageArgs, type PrincipalGrantFilter, type ResourceFilter, type ResourceScopeFilter } from '../abstract-engine';
-import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../api';
-import { StorageError } from '../errors';
-import { activeFaults, type FaultName } from '../faults';
-import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
-import type { BulkNote, RawRecord, RawStore } from '../raw';
+import { AbstractEngine, type EntitlementGrantFilter, type PageArgs, type PrincipalGrantFilter, type ResourceFilter, type ResourceScopeFilter } from '../base/abstract-engine';
+import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import { activeFaults, type FaultName } from '../base/faults';
+import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../base/prepared';
+import type { BulkNote, RawRecord, RawStore } from '../../models/contract/raw';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
 import { compactAll, compactionOwed, deleteSyncs } from './cleanup';
 import { copySyncKeys } from './clone';
@@ -24,8 +24,8 @@ import { readStats } from './stats';
 import { listSyncRuns, writeRun } from './sync-runs';
 import { checkTables, liveTableNames } from './table-check';
 import { verifyStore } from './verify';
-import type { EngineFigures } from '../metrics/figures';
-import { leveldbFigures } from '../metrics/leveldb-figures';
+import type { EngineFigures } from '../base/figures';
+import { leveldbFigures } from './leveldb-figures';
 import * as write from './writers';
 import { WriteSet } from './write-set';
 

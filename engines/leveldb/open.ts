@@ -9,9 +9,9 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncRun } from '../../models/types';
-import type { EngineOptions } from '../api';
-import { StorageError } from '../errors';
-import type { BulkNote } from '../raw';
+import type { EngineOptions } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import type { BulkNote } from '../../models/contract/raw';
 import { recoverPending } from './cleanup';
 import { createDb, levelError, type Db } from './db';
 import { decodeNote, encodeNote, INCOMPLETE_KEY, incompleteError, NEVER_WRITTEN } from './incomplete';

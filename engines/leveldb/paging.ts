@@ -1,11 +1,11 @@
 /**
  * Keyset paging over one or more disjoint key ranges. A token carries the key the next page starts at and is bound
- * to its query by a digest (engines/page-token.ts); a foreign or malformed token, or a position outside the query's
+ * to its query by a digest (engines/base/page-token.ts); a foreign or malformed token, or a position outside the query's
  * ranges, is INVALID_ARGUMENT. Each page reads one entry more than it returns, so a next page is never empty.
  */
-import type { Page } from '../api';
-import { StorageError } from '../errors';
-import { decodePageToken, encodePageToken, queryDigest } from '../page-token';
+import type { Page } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import { decodePageToken, encodePageToken, queryDigest } from '../base/page-token';
 import type { Db } from './db';
 import type { KeyRange } from './keys';
 import { READ_AHEAD_BYTES } from './read-ahead';

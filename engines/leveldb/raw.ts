@@ -1,10 +1,10 @@
 /**
- * Bulk access (engines/raw.ts) for the LevelDB store: `rawRecords` streams one sync from a snapshot, kind by kind,
+ * Bulk access (models/contract/raw.ts) for the LevelDB store: `rawRecords` streams one sync from a snapshot, kind by kind,
  * without decoding protobuf; `rawLoadSync` writes a sync in batches of about 5,000 records under a pending marker,
  * inserting the run last, so a failed or crashed load leaves nothing visible.
  */
-import { StorageError } from '../errors';
-import type { RawRecord } from '../raw';
+import { StorageError } from '../../models/contract/errors';
+import type { RawRecord } from '../../models/contract/raw';
 import { SYNC_TYPES, type SyncRun } from '../../models/types';
 import { EMPTY, type Db } from './db';
 import { decodeKey } from './keys';

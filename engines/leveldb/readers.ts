@@ -2,9 +2,9 @@
  * The list and get readers of SPEC §4 over the key layout: a filter is a key range of a primary keyspace or of one
  * secondary index; index entries are resolved to their records with one `getMany` per page.
  */
-import type { AssetRead, Page, Stored } from '../api';
-import type { EntitlementGrantFilter, PageArgs, PrincipalGrantFilter, ResourceFilter, ResourceScopeFilter } from '../abstract-engine';
-import { StorageError } from '../errors';
+import type { AssetRead, Page, Stored } from '../../models/contract/api';
+import type { EntitlementGrantFilter, PageArgs, PrincipalGrantFilter, ResourceFilter, ResourceScopeFilter } from '../base/abstract-engine';
+import { StorageError } from '../../models/contract/errors';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 import type { Db } from './db';
 import { prefixRange, type KeyRange } from './keys';

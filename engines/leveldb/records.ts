@@ -2,9 +2,9 @@
  * Per-kind knowledge of stored records: how a record's bytes decode, which identity components its primary key
  * holds, which index keys it owns and what its raw id is. Decoding failures become CORRUPTION.
  */
-import type { Stored } from '../api';
-import { StorageError } from '../errors';
-import { resourceExternalId } from '../prepared';
+import type { Stored } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import { resourceExternalId } from '../base/prepared';
 import type { Entitlement, Grant, RecordKind, Resource, ResourceId, ResourceType } from '../../models/types';
 import { decodeEntitlement, decodeGrant, decodeResource, decodeResourceType } from '../../models/codec';
 import type { KeyPart } from './keys';

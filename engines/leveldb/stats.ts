@@ -1,5 +1,5 @@
 /** Stats of one sync from its counter keys (kept exact by every batch that adds or removes a record). */
-import type { Stats } from '../api';
+import type { Stats } from '../../models/contract/api';
 import type { Db } from './db';
 import { decodeKey } from './keys';
 import { countByTypeKey, Kind, range } from './layout';

@@ -3,9 +3,9 @@
  * The engine mirrors the runs in memory (it is the only writer of its directory); the mirror changes only after a
  * batch that wrote the runs has committed.
  */
-import type { Page } from '../api';
-import type { PageArgs } from '../abstract-engine';
-import { StorageError } from '../errors';
+import type { Page } from '../../models/contract/api';
+import type { PageArgs } from '../base/abstract-engine';
+import { StorageError } from '../../models/contract/errors';
 import type { SyncRun } from '../../models/types';
 import { EMPTY, type Db } from './db';
 import { decodeKey } from './keys';

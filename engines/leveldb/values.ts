@@ -4,7 +4,7 @@
  */
 import type { Micros, SyncRun } from '../../models/types';
 import { SYNC_TYPES } from '../../models/types';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 
 /** A decoded record envelope. */
 export interface Envelope {

@@ -3,7 +3,7 @@
  * counters) and every index entry (checks it points at a record that owns it), in chunks so memory stays bounded.
  * It reports and never repairs.
  */
-import type { VerifyProblem, VerifyReport } from '../api';
+import type { VerifyProblem, VerifyReport } from '../../models/contract/api';
 import type { Db } from './db';
 import { decodeKey } from './keys';
 import {

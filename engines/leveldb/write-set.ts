@@ -2,7 +2,7 @@
  * The writes of one atomic batch, in order (LevelDB applies a batch in order, so the last write of a key wins), with
  * counter deltas that are resolved against the stored counters when the batch commits.
  */
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import type { Db } from './db';
 import { decodeCount, encodeCount } from './values';
 

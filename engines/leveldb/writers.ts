@@ -3,8 +3,8 @@
  * atomic batch. Old records are read first so a replaced record leaves no index entry behind, and items of one call
  * apply in order against an in-call state map (plain puts: last duplicate wins; ifNewer: first wins on a tie).
  */
-import type { FaultName } from '../faults';
-import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
+import type { FaultName } from '../base/faults';
+import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../base/prepared';
 import type { Micros } from '../../models/types';
 import { EMPTY, type Db } from './db';
 import {

@@ -5,8 +5,8 @@
  * (Prometheus buckets are too coarse for a p99). prom-client reads the totals only when the exposition is asked for.
  */
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { Engine } from '../api';
-import { figuresOf, type EngineFigures } from './figures';
+import type { Engine } from '../../models/contract/api';
+import { figuresOf, type EngineFigures } from '../base/figures';
 import { bucketIndex, DerivedHistogram, type HistogramSeries } from './derived-histogram';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram';
 

@@ -2,7 +2,7 @@
  * The metrics wrapper in the shape the runner's `wrap` hook takes (`(name, engine) => engine`): every engine a run
  * opens, reopens included, reports into one collector under its run name.
  */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 import type { EngineMetrics } from './engine-metrics';
 import type { SlowLog } from './slow-log';
 import { withMetrics } from './with-metrics';

@@ -5,9 +5,9 @@
  * `engineFigures()` stay reachable when the engine has them. Without a collector or a slow log it returns the engine
  * itself, so metrics cost nothing unless asked for.
  */
-import type { Engine } from '../api';
-import { isStorageError } from '../errors';
-import type { RawRecord } from '../raw';
+import type { Engine } from '../../models/contract/api';
+import { isStorageError } from '../../models/contract/errors';
+import type { RawRecord } from '../../models/contract/raw';
 import { CALL_SPECS, safeSummary, type CallSpec, type Rows } from './call-specs';
 import type { EngineMetrics } from './engine-metrics';
 import { DEFAULT_SLOW_MS, type SlowLog } from './slow-log';

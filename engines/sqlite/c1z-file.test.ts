@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { compressC1z, decompressC1z } from '../c1z/container';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { sqliteFactory } from './index';
 import { collectBytes, drain, editC1z, ent, grant, openEngine, res, rt, sqliteCli, tempDir, testOptions } from './test/helpers';
 

@@ -1,6 +1,6 @@
 /** The SQLite engine's factory: a store is a `.c1z` file (SPEC §8). */
 import path from 'node:path';
-import type { EngineFactory } from '../api';
+import type { EngineFactory } from '../../models/contract/api';
 import { SQLITE_SUPPORTS, SqliteEngine } from './sqlite-engine';
 
 /** Opens SQLite stores at `.c1z` paths. */

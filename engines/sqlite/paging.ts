@@ -6,10 +6,10 @@
  * `(columns..., id) > (position) ORDER BY columns..., id`: in id order SQLite could only walk the sync's rows
  * and test each, so every page of a small result read the whole sync.
  */
-import type { Page } from '../api';
-import type { PageArgs } from '../abstract-engine';
-import { StorageError } from '../errors';
-import { decodePageToken, encodePageToken, queryDigest } from '../page-token';
+import type { Page } from '../../models/contract/api';
+import type { PageArgs } from '../base/abstract-engine';
+import { StorageError } from '../../models/contract/errors';
+import { decodePageToken, encodePageToken, queryDigest } from '../base/page-token';
 import type { RecordRow } from './rows';
 import type { StatementCache } from './statements';
 

@@ -1,10 +1,10 @@
 /**
- * Bulk access for the SQLite engine (engines/raw.ts): streams a sync's rows in keyset chunks, never holding a table
+ * Bulk access for the SQLite engine (models/contract/raw.ts): streams a sync's rows in keyset chunks, never holding a table
  * in memory, and loads records in batches, decoding each protobuf record once to fill its extracted columns.
  */
 import type { Database } from 'better-sqlite3';
-import { StorageError } from '../errors';
-import type { RawRecord } from '../raw';
+import { StorageError } from '../../models/contract/errors';
+import type { RawRecord } from '../../models/contract/raw';
 import type { RecordKind } from '../../models/types';
 import { formatC1zTime } from '../c1z/timestamps';
 import { blobOf, timeOf } from './rows';

@@ -1,14 +1,14 @@
 /** The list, get and stats queries of SPEC §4 over the c1z v1 tables, all scoped by sync_id. */
-import type { AssetRead, Page, Stats, Stored } from '../api';
-import type { FaultName } from '../faults';
+import type { AssetRead, Page, Stats, Stored } from '../../models/contract/api';
+import type { FaultName } from '../base/faults';
 import type {
   EntitlementGrantFilter,
   PageArgs,
   PrincipalGrantFilter,
   ResourceFilter,
   ResourceScopeFilter,
-} from '../abstract-engine';
-import { resourceExternalId } from '../prepared';
+} from '../base/abstract-engine';
+import { resourceExternalId } from '../base/prepared';
 import { decodeEntitlement, decodeGrant, decodeResource, decodeResourceType } from '../../models/codec';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 import { keysetPage, type KeysetQuery } from './paging';

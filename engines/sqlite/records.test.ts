@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Stored } from '../api';
-import { StorageError } from '../errors';
+import type { Stored } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
 import type { Grant } from '../../models/types';
 import type { SqliteEngine } from './sqlite-engine';
 import { collectBytes, drain, editC1z, ent, grant, openEngine, res, rt, sqliteCli, tempDir, testOptions, type TestOptions } from './test/helpers';

@@ -1,6 +1,6 @@
 /** Turns stored rows back into values: blobs into records, text timestamps into micros, sync run rows into runs. */
-import type { Stored } from '../api';
-import { StorageError } from '../errors';
+import type { Stored } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
 import { parseC1zTime } from '../c1z/timestamps';
 import { SYNC_TYPES, type Micros, type SyncRun, type SyncType } from '../../models/types';
 

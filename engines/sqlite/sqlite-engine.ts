@@ -12,14 +12,14 @@ import {
   type PrincipalGrantFilter,
   type ResourceFilter,
   type ResourceScopeFilter,
-} from '../abstract-engine';
-import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../api';
+} from '../base/abstract-engine';
+import type { AssetRead, EngineOptions, Page, Stats, Stored, Supports, VerifyReport } from '../../models/contract/api';
 import { compressC1z } from '../c1z/container';
-import { StorageError } from '../errors';
-import { activeFaults } from '../faults';
-import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../prepared';
-import type { RawRecord, RawStore } from '../raw';
-import { compareSyncRuns } from '../sync-rules';
+import { StorageError } from '../../models/contract/errors';
+import { activeFaults } from '../base/faults';
+import type { PreparedEntitlement, PreparedGrant, PreparedResource, PreparedResourceType } from '../base/prepared';
+import type { RawRecord, RawStore } from '../../models/contract/raw';
+import { compareSyncRuns } from '../base/sync-rules';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun } from '../../models/types';
 import { LOAD_BATCH, streamSyncRecords, writeRawBatch } from './raw';
 import { Readers } from './readers';
@@ -30,8 +30,8 @@ import { SyncRunStore } from './sync-runs';
 import { RECORD_TABLES, entitlementColumns, grantColumns, resourceColumns, resourceTypeColumns } from './tables';
 import { copyDiffRows, deleteSyncRows, writeSyncCopy } from './whole-sync';
 import { verifyDatabase } from './verify';
-import type { EngineFigures } from '../metrics/figures';
-import { sqliteFigures } from '../metrics/sqlite-figures';
+import type { EngineFigures } from '../base/figures';
+import { sqliteFigures } from './sqlite-figures';
 import { closeWorkingCopy, openWorkingCopy, pathExists, withTempDir, type WorkingCopy } from './working-copy';
 import { deleteGrantRow, writeRows, type RowToWrite } from './writers';
 

@@ -1,5 +1,5 @@
 /** Maps native SQLite failures onto the contract's codes: a damaged database is CORRUPTION, anything else IO. */
-import { StorageError, isStorageError } from '../errors';
+import { StorageError, isStorageError } from '../../models/contract/errors';
 
 /** SQLite result codes that mean the database file itself is damaged or is not a database. */
 function isCorruptionCode(code: unknown): boolean {

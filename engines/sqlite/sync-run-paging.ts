@@ -3,11 +3,11 @@
  * ordered in JS by parsed micros then id; the token holds the last (started_at, id) pair, a keyset that stays correct
  * when runs are added or deleted between pages.
  */
-import type { Page } from '../api';
-import type { PageArgs } from '../abstract-engine';
-import { StorageError } from '../errors';
-import { decodePageToken, encodePageToken, queryDigest } from '../page-token';
-import { compareSyncRuns } from '../sync-rules';
+import type { Page } from '../../models/contract/api';
+import type { PageArgs } from '../base/abstract-engine';
+import { StorageError } from '../../models/contract/errors';
+import { decodePageToken, encodePageToken, queryDigest } from '../base/page-token';
+import { compareSyncRuns } from '../base/sync-rules';
 import type { SyncRun } from '../../models/types';
 
 const DIGEST = queryDigest(['listSyncRuns']);

@@ -3,7 +3,7 @@
  * source of truth for puts, bulk loads and verify, so the extracted columns cannot disagree between them.
  */
 import type { Entitlement, Grant, RecordKind, Resource, ResourceType } from '../../models/types';
-import { resourceExternalId } from '../prepared';
+import { resourceExternalId } from '../base/prepared';
 
 /** The extracted columns of one record, by column name (values are text or NULL). */
 export type ExtractedColumns = Readonly<Record<string, string | null>>;

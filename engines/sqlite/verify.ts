@@ -3,7 +3,7 @@
  * compared with the decoded data, then references that point outside their sync (legal, reported apart).
  */
 import type { Database } from 'better-sqlite3';
-import type { VerifyProblem, VerifyReport } from '../api';
+import type { VerifyProblem, VerifyReport } from '../../models/contract/api';
 import { blobOf, syncRunOf, timeOf, type SyncRunRow } from './rows';
 import { COLUMNS_FROM_BYTES, PROTO_KINDS } from './record-codec';
 import { RECORD_TABLES } from './tables';

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { StorageError } from '../errors';
-import type { RawRecord } from '../raw';
-import { copySyncs } from '../transfer';
+import { StorageError } from '../../models/contract/errors';
+import type { RawRecord } from '../../models/contract/raw';
+import { copySyncs } from '../base/transfer';
 import { encodeResourceType } from '../../models/codec';
 import { collectBytes, copyFixture, drain, editC1z, ent, grant, openEngine, res, rt, sqliteCli, tempDir, testOptions, type TestOptions } from './test/helpers';
 

@@ -7,7 +7,7 @@ import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import { compressC1z, decompressC1z, type C1zLimits } from '../c1z/container';
 import { killPoint } from '../leftovers/kill-point';
 import { removeStaleTempFiles, sweepWorkingCopiesOnce, workingCopyPrefix } from '../leftovers/stale';

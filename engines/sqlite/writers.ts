@@ -7,7 +7,7 @@
  * (`ON CONFLICT DO UPDATE SET` every column) rewrote every index entry of the row, about fifteen times the cost.
  */
 import { formatC1zTime } from '../c1z/timestamps';
-import { StorageError } from '../errors';
+import { StorageError } from '../../models/contract/errors';
 import type { Micros } from '../../models/types';
 import { timeOf } from './rows';
 import type { StatementCache } from './statements';

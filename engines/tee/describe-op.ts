@@ -2,7 +2,7 @@
  * The text of a tee call, for divergences: the method and its arguments as compact canonical JSON, with bytes and
  * long strings abbreviated so that a 100 MiB asset or a 100 KB sync token never ends up in a report line.
  */
-import { canonicalJson } from '../../harness/compare';
+import { canonicalJson } from '../compare';
 
 /** Strings longer than this are cut in op texts. */
 const MAX_STRING = 120;

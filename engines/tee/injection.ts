@@ -3,7 +3,7 @@
  * tee reads the real clock once per call, and the ids the first engine draws are replayed to the others in order.
  * Without it, engines sharing one id source would each draw a different id for the same `startNewSync`.
  */
-import type { EngineOptions } from '../api';
+import type { EngineOptions } from '../../models/contract/api';
 import type { Micros } from '../../models/types';
 
 /** The per-call clock reading and sync ids shared by the engines of one tee. */

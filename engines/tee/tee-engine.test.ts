@@ -1,6 +1,6 @@
-import type { Engine, Page, PageRequest, Stored } from '../api';
-import { StorageError } from '../errors';
-import type { Divergence } from '../../harness/compare';
+import type { Engine, Page, PageRequest, Stored } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import type { Divergence } from '../compare';
 import { dropMemoryStore, memoryFactory } from '../../models/reference';
 import type { Grant, SyncRun } from '../../models/types';
 import { TeeEngine } from './tee-engine';

@@ -25,10 +25,10 @@ import type {
   Supports,
   SyncScopedRequest,
   VerifyReport,
-} from '../api';
-import { StorageError, toStorageError } from '../errors';
-import type { Divergence, DrainedAsset, DivergenceSink, EngineMethod, Json, OpContext, Outcome } from '../../harness/compare';
-import { compareOutcomes, drainList, invariantDivergence, normalizeOutcome, replayBytes, settle } from '../../harness/compare';
+} from '../../models/contract/api';
+import { StorageError, toStorageError } from '../../models/contract/errors';
+import type { Divergence, DrainedAsset, DivergenceSink, EngineMethod, Json, OpContext, Outcome } from '../compare';
+import { compareOutcomes, drainList, invariantDivergence, normalizeOutcome, replayBytes, settle } from '../compare';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType, SyncRun, SyncType } from '../../models/types';
 import { describeOp } from './describe-op';
 import type { TeeInjection } from './injection';

@@ -1,5 +1,5 @@
-import type { Engine } from '../api';
-import type { Divergence } from '../../harness/compare';
+import type { Engine } from '../../models/contract/api';
+import type { Divergence } from '../compare';
 import { dropMemoryStore, memoryFactory } from '../../models/reference';
 import { TeeEngine } from './tee-engine';
 import { memberLocation, teeFactory } from './tee-factory';

@@ -4,9 +4,9 @@
  * opening a tee clone destination, finds the same members again; nothing is created at the tee location itself.
  */
 import * as path from 'node:path';
-import type { Engine, EngineFactory, EngineOptions, Supports } from '../api';
-import { StorageError, toStorageError } from '../errors';
-import type { DivergenceSink } from '../../harness/compare';
+import type { Engine, EngineFactory, EngineOptions, Supports } from '../../models/contract/api';
+import { StorageError, toStorageError } from '../../models/contract/errors';
+import type { DivergenceSink } from '../compare';
 import { TeeInjection } from './injection';
 import { TeeEngine } from './tee-engine';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isStorageError } from '../../engines/errors';
+import { isStorageError } from '../../models/contract/errors';
 import { CliError, EXIT, writeLine, type CliIo } from './io';
 import { registerCommands, type RegisterVerb } from './commands';
 import { packageRoot } from '../package-root';

@@ -1,5 +1,5 @@
 /** Parsers of CLI option values; each throws a CliError (exit 2) naming the option and what it takes. */
-import { parseEngineNames, type EngineName } from '../runner/engine-registry';
+import { parseEngineNames, type EngineName } from '../../engines/registry/engine-registry';
 import { parseShard, type Shard } from '../runner/run-seed';
 import { PRESETS } from '../generator';
 import { CliError } from './io';

@@ -3,7 +3,7 @@
  * use these: fuzz runs get a logical clock and a seeded id source.
  */
 import { randomBytes } from 'node:crypto';
-import type { EngineOptions } from '../../engines/api';
+import type { EngineOptions } from '../../models/contract/api';
 
 /** Microseconds since the Unix epoch from the wall clock. */
 export function wallClockMicros(): number {

@@ -1,6 +1,6 @@
 /** Opens the `<store>` argument of a verb (a .c1z file or a LevelDB directory) and always closes it. */
-import type { Engine, EngineOptions } from '../../engines/api';
-import { openStore } from '../../engines/open-store';
+import type { Engine, EngineOptions } from '../../models/contract/api';
+import { openStore } from '../../engines/registry/open-store';
 import type { Command } from 'commander';
 import { parseCount } from './options';
 import { realEngineOptions } from './real-clock';

@@ -2,8 +2,8 @@
  * The meta.json of a corpus case: where the case came from (fast-check coordinates, preset, engines, versions),
  * the divergence it showed, why it was saved, and what CI expects of it now (`pass` or `diverges`).
  */
-import type { Divergence } from '../compare';
-import { ENGINE_FACTORIES, type EngineName } from '../runner/engine-registry';
+import type { Divergence } from '../../engines/compare';
+import { ENGINE_FACTORIES, type EngineName } from '../../engines/registry/engine-registry';
 
 /** What CI expects of a case: no divergence (`pass`), or a divergence that is a known, not yet fixed bug. */
 export type CaseExpectation = 'pass' | 'diverges';

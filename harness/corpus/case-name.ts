@@ -1,6 +1,6 @@
 /** Deterministic case names: `<code>-<op kind>-<first 8 hex of sha256(ops text)>`, so the same case saves once. */
 import { createHash } from 'node:crypto';
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import { divergenceSignature } from '../reduce';
 
 /** The name of a case that shows `divergence` with the canonical ops text `opsText`. */

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson } from '../compare';
+import { canonicalJson } from '../../engines/compare';
 import { formatOps, OpParseError, parseOpsWithExpected, type Op } from '../ops';
 import { caseName } from './case-name';
 import { CorpusError, parseCaseMeta, type CaseMeta } from './case-meta';

@@ -3,7 +3,7 @@
  * text the histories print for that op's result. A replay checks the model's history against them (so that the
  * engines and the model agreeing on a wrong answer still fails), and `repro --update-expected` writes them.
  */
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import { EXPECTED_PREFIX, expectationOf, formatOp, parseOp, type Op } from '../ops';
 
 /** The engine whose history expected results are checked against: the model, else the case's first engine. */

@@ -4,10 +4,10 @@
  * RunReport, so that a CI failure prints the same text report a fuzz run does.
  */
 import { createHash } from 'node:crypto';
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import { formatOp } from '../ops';
 import type { RunReport } from '../report';
-import type { EngineName } from '../runner/engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import type { EngineWrapper } from '../runner/engine-slot';
 import { runOps, type RunResult } from '../runner/run-ops';
 import { componentVersions } from '../runner/versions';

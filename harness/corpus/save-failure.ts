@@ -3,7 +3,7 @@
  * replays the result for its first divergence, and saves it with `expect: "diverges"`.
  */
 import type { FuzzFailure } from '../runner/fuzz';
-import type { EngineName } from '../runner/engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import type { EngineWrapper } from '../runner/engine-slot';
 import { runOps } from '../runner/run-ops';
 import { componentVersions } from '../runner/versions';

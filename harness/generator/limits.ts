@@ -1,5 +1,5 @@
 /** Engine options the generator's value distributions assume; the runner opens every engine with them. */
-import { DEFAULTS } from '../../engines/api';
+import { DEFAULTS } from '../../models/contract/api';
 
 /** The `maxAssetBytes` the runner passes to engines, small so that assets near and over the limit stay cheap. */
 export const MAX_ASSET_BYTES = 4096;

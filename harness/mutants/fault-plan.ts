@@ -2,8 +2,8 @@
  * How one fault is fuzzed: the engines of its runs (the reference model first, then the engine that holds the
  * fault) and the fault map handed to the runner. The model never gets a fault.
  */
-import { FAULTS, faultSpec, type FaultName, type FaultSpec } from '../../engines/faults';
-import type { EngineName } from '../runner/engine-registry';
+import { FAULTS, faultSpec, type FaultName, type FaultSpec } from '../../engines/base/faults';
+import type { EngineName } from '../../engines/registry/engine-registry';
 
 /** The engine an `any` fault (one in the abstract engine) is fuzzed on by default. */
 export const ANY_FAULT_ENGINE: EngineName = 'sqlite';

@@ -2,7 +2,7 @@
  * The mutants self-test: each named fault (all by default) fuzzed alone, in table order, with the same session seed,
  * so that the whole table is a function of the seed (only its seconds vary with the machine).
  */
-import type { EngineName } from '../runner/engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import { ALL_FAULTS, planFault } from './fault-plan';
 import { runMutant, type MutantOptions, type MutantResult } from './run-mutant';
 

@@ -2,9 +2,9 @@
  * Runs one contract op against an engine and reports its outcome as data: the value it returned, or the code of the
  * StorageError it threw. Anything else thrown is a bug in the engine or the harness and is re-thrown.
  */
-import type { AssetRead, Engine } from '../../engines/api';
-import { isStorageError, type ErrorCode } from '../../engines/errors';
-import { encodePageToken, queryDigest } from '../../engines/page-token';
+import type { AssetRead, Engine } from '../../models/contract/api';
+import { isStorageError, type ErrorCode } from '../../models/contract/errors';
+import { encodePageToken, queryDigest } from '../../engines/base/page-token';
 import type { SyncType } from '../../models/types';
 import type { PageTokenRef } from './items';
 import { isHarnessOp } from './kinds';

@@ -1,5 +1,5 @@
 /**
- * The op union: every public operation of the Engine contract (engines/api.ts) plus the harness ops, each a frozen
+ * The op union: every public operation of the Engine contract (models/contract/api.ts) plus the harness ops, each a frozen
  * object with a `kind` and its arguments.
  */
 import type { GetOp } from './get-ops';

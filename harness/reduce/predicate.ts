@@ -3,7 +3,7 @@
  * predicate that runs a candidate on every engine and asks whether its first divergence has that signature, so
  * that reducing never slides from one bug to another.
  */
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import type { Op } from '../ops';
 import { runOps, type RunConfig } from '../runner/run-ops';
 import type { DivergesPredicate } from './tester';

@@ -10,12 +10,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { decompressC1z, type C1zLimits } from '../../engines/c1z/container';
-import { StorageError } from '../../engines/errors';
-import type { RawRecord } from '../../engines/raw';
+import { StorageError } from '../../models/contract/errors';
+import type { RawRecord } from '../../models/contract/raw';
 import { blobOf, syncRunOf, timeOf, type SyncRunRow } from '../../engines/sqlite/rows';
 import { missingColumn } from '../../engines/sqlite/schema';
 import { RECORD_KINDS, RECORD_TABLES } from '../../engines/sqlite/tables';
-import { compareSyncRuns } from '../../engines/sync-rules';
+import { compareSyncRuns } from '../../engines/base/sync-rules';
 import type { RecordKind, SyncRun } from '../../models/types';
 
 const READ_CHUNK = 1000;

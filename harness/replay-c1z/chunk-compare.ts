@@ -3,8 +3,8 @@
  * assets) as normalised outcomes; every list, unfiltered at two page sizes and filtered by the sampled values, by
  * digest, streamed page by page. Only a digest disagreement leads to a record diff.
  */
-import type { Engine, Stored } from '../../engines/api';
-import { canonicalJson, compareOutcomes, identityOf, invariantDivergence, normalizeOutcome, settle, type Divergence, type Json, type OpContext } from '../compare';
+import type { Engine, Stored } from '../../models/contract/api';
+import { canonicalJson, compareOutcomes, identityOf, invariantDivergence, normalizeOutcome, settle, type Divergence, type Json, type OpContext } from '../../engines/compare';
 import { matchesFilter, type ListCall } from '../runner/snapshot-filters';
 import { SYNC_TYPES } from '../../models/types';
 import { FilterSampler } from './filter-sample';

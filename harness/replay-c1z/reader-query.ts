@@ -2,7 +2,7 @@
  * One reader query of a replay: a list method with its filter on one sync, run page by page against any engine. The
  * same query value is run on every engine, so their answers can be compared by digest.
  */
-import type { Engine, Page, Stored } from '../../engines/api';
+import type { Engine, Page, Stored } from '../../models/contract/api';
 import type { ListFilter } from '../runner/snapshot-filters';
 import type { ListedKind } from './record-digest';
 

@@ -3,8 +3,8 @@
  * engine's answer per identity bucket (1,024 buckets by a hash of the identity), a second pass collects only the
  * records of the first differing buckets, and those few are compared by identity.
  */
-import type { Engine, Stored } from '../../engines/api';
-import { compareTwo, identityOf, invariantDivergence, normalizeOutcome, type Divergence, type OpContext } from '../compare';
+import type { Engine, Stored } from '../../models/contract/api';
+import { compareTwo, identityOf, invariantDivergence, normalizeOutcome, type Divergence, type OpContext } from '../../engines/compare';
 import { hashStored, hashText, ListDigest } from './record-digest';
 import type { ReaderQuery } from './reader-query';
 import { streamDrain } from './stream-drain';

@@ -7,13 +7,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Engine } from '../../engines/api';
-import type { RawRecord } from '../../engines/raw';
-import { asRawStore } from '../../engines/transfer';
+import type { Engine } from '../../models/contract/api';
+import type { RawRecord } from '../../models/contract/raw';
+import { asRawStore } from '../../engines/base/transfer';
 import { dropMemoryStore } from '../../models/reference';
 import type { SyncRun } from '../../models/types';
-import type { Divergence } from '../compare';
-import { ENGINE_FACTORIES, type EngineName } from '../runner/engine-registry';
+import type { Divergence } from '../../engines/compare';
+import { ENGINE_FACTORIES, type EngineName } from '../../engines/registry/engine-registry';
 import { SequentialSyncIds } from '../runner/sync-ids';
 import { compareChunk } from './chunk-compare';
 import { C1zSource, type SyncChunk } from './c1z-source';
@@ -32,7 +32,7 @@ export interface ReplayOptions {
   readonly onProgress?: (line: string) => void;
   /** Measures each engine's load and reads (an `engines/metrics` wrapper); none unless asked for. */
   readonly metrics?: (name: string, engine: Engine) => Engine;
-  /** Built-in faults (engines/faults.ts) to open an engine with, to see a replay catch them. */
+  /** Built-in faults (engines/base/faults.ts) to open an engine with, to see a replay catch them. */
   readonly faults?: Partial<Record<EngineName, readonly string[]>>;
 }
 

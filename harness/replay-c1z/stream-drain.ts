@@ -4,9 +4,9 @@
  * twice, a bounded number of pages). Duplicates are not tracked here (that would hold every identity): a duplicate
  * changes the digest, and the record diff names it.
  */
-import type { Engine, Stored } from '../../engines/api';
-import { isStorageError } from '../../engines/errors';
-import { normalizeError, type Json } from '../compare';
+import type { Engine, Stored } from '../../models/contract/api';
+import { isStorageError } from '../../models/contract/errors';
+import { normalizeError, type Json } from '../../engines/compare';
 import type { ReaderQuery } from './reader-query';
 
 /** How a streamed drain ended: `error` is the first page's error (the call's outcome), `violations` broken rules. */

@@ -3,7 +3,7 @@
  * differing records, so the diff never sees two large lists (STACK: `diff` is quadratic on them).
  */
 import { createTwoFilesPatch } from 'diff';
-import { canonicalJson, type Divergence } from '../compare';
+import { canonicalJson, type Divergence } from '../../engines/compare';
 
 /** The expected and actual sides of a divergence as canonical pretty JSON, one trailing newline each. */
 export function divergenceSides(d: Divergence): { expected: string; actual: string } {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import { divergenceDiff } from './divergence-diff';
 import { renderHtml } from './render-html';
 import { renderJson } from './render-json';

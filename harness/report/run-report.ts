@@ -1,5 +1,5 @@
 /** The data of one run's report: everything a renderer needs, and nothing rendered. */
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 
 /** Throughput of the run (or of the merged runs) a report covers. */
 export interface RunStats {

@@ -4,7 +4,7 @@
  * whose last line replays it.
  */
 import { writeFileSync } from 'node:fs';
-import type { Engine, Page, Stored } from '../../engines/api';
+import type { Engine, Page, Stored } from '../../models/contract/api';
 import type { Grant } from '../../models/types';
 import { renderText } from '../report';
 import { fuzz } from './fuzz';

@@ -3,11 +3,11 @@
  * own earlier snapshot (reopen) or a clone, and a store against itself exported to a c1z and read back.
  */
 import { rm } from 'node:fs/promises';
-import type { Engine } from '../../engines/api';
+import type { Engine } from '../../models/contract/api';
 import { sqliteFactory } from '../../engines/sqlite';
-import type { RawStore } from '../../engines/raw';
-import { asRawStore, copySyncs } from '../../engines/transfer';
-import { compareTwo, invariantDivergence, jsonText, normalizeSyncRun, sameJson, toHex, type Divergence, type Json, type OpContext } from '../compare';
+import type { RawStore } from '../../models/contract/raw';
+import { asRawStore, copySyncs } from '../../engines/base/transfer';
+import { compareTwo, invariantDivergence, jsonText, normalizeSyncRun, sameJson, toHex, type Divergence, type Json, type OpContext } from '../../engines/compare';
 import type { EngineSlot } from './engine-slot';
 import { runTee } from './run-tee';
 import { SequentialSyncIds } from './sync-ids';

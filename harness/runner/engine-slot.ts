@@ -2,7 +2,7 @@
  * One engine's seat in a run: its factory, its location inside the run's work directory, the open engine, its own
  * deterministic sync-id source, and the clones it made. The runner opens, reopens and clones through it.
  */
-import type { Engine, EngineFactory, EngineOptions } from '../../engines/api';
+import type { Engine, EngineFactory, EngineOptions } from '../../models/contract/api';
 import { dropMemoryStore } from '../../models/reference';
 import type { LogicalClock } from './logical-clock';
 import { SequentialSyncIds } from './sync-ids';

@@ -3,10 +3,10 @@
  * symbolic page tokens and clone destinations, list ops are drained from the op's own page, and the tee normalises,
  * checks paging and compares, exactly as it does for any call made through it.
  */
-import type { Engine, Page } from '../../engines/api';
-import { StorageError } from '../../engines/errors';
+import type { Engine, Page } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
 import type { LockstepResult } from '../../engines/tee';
-import type { OpContext } from '../compare';
+import type { OpContext } from '../../engines/compare';
 import { MALFORMED_PAGE_TOKEN, executeOp, type ContractOp, type ListOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
 import { runTee } from './run-tee';

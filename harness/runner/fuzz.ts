@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { Divergence } from '../compare';
+import type { Divergence } from '../../engines/compare';
 import { opsArbitrary } from '../generator';
 import type { Op } from '../ops';
-import type { EngineName } from './engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import type { EngineWrapper } from './engine-slot';
 import { runOps, type RunResult } from './run-ops';
 import { runSeed, shardRunIndex, type Shard } from './run-seed';

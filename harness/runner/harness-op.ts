@@ -4,9 +4,9 @@
  * switching the sync-id alphabet.
  */
 import { createHash } from 'node:crypto';
-import type { Engine } from '../../engines/api';
+import type { Engine } from '../../models/contract/api';
 import { TeeEngine } from '../../engines/tee';
-import { jsonText, normalizeError, sameJson, type Divergence, type EngineOutcome, type Json, type OpContext } from '../compare';
+import { jsonText, normalizeError, sameJson, type Divergence, type EngineOutcome, type Json, type OpContext } from '../../engines/compare';
 import type { HarnessOp } from '../ops';
 import type { EngineSlot } from './engine-slot';
 import type { LogicalClock } from './logical-clock';

@@ -7,10 +7,10 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { ownedDirPrefix } from '../../engines/leftovers/stale';
-import { historyLine, type Divergence, type EngineOutcome, type OpContext } from '../compare';
+import { historyLine, type Divergence, type EngineOutcome, type OpContext } from '../../engines/compare';
 import { MAX_ASSET_BYTES } from '../generator';
 import { formatOp, isHarnessOp, type Op } from '../ops';
-import { ENGINE_FACTORIES, type EngineName } from './engine-registry';
+import { ENGINE_FACTORIES, type EngineName } from '../../engines/registry/engine-registry';
 import { EngineSlot, type EngineWrapper } from './engine-slot';
 import { LogicalClock } from './logical-clock';
 import { runContractOp } from './execute-contract-op';

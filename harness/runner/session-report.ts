@@ -1,7 +1,7 @@
 /** Builds the report of a fuzz session from its result: the failing run's details, or the session's summary. */
 import type { RunReport } from '../report';
 import { formatOp } from '../ops';
-import type { EngineName } from './engine-registry';
+import type { EngineName } from '../../engines/registry/engine-registry';
 import type { FuzzResult } from './fuzz';
 import { componentVersions } from './versions';
 

@@ -2,7 +2,7 @@
  * The filter values a snapshot lists with (every value in use, and near misses that must match nothing extra) and
  * the predicate that every listed record must satisfy for its filter (SPEC §4: exact matches).
  */
-import type { Engine, Page, PageRequest, Stored } from '../../engines/api';
+import type { Engine, Page, PageRequest, Stored } from '../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 
 /** The filter fields a snapshot list may carry. */

@@ -5,9 +5,9 @@
  * same call's results: paging drains cleanly, every listed record passes its filter, two page sizes drain to the
  * same set, and `get` agrees with `list`. Each engine's entries are kept for later checks against itself.
  */
-import type { Engine, Page, Stored } from '../../engines/api';
+import type { Engine, Page, Stored } from '../../models/contract/api';
 import type { LockstepCall, MemberOutcome, TeeEngine } from '../../engines/tee';
-import { identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../compare';
+import { identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../../engines/compare';
 import { SYNC_TYPES, type Entitlement, type Grant, type Resource, type ResourceId, type ResourceType, type SyncRun } from '../../models/types';
 import { filterValues, matchesFilter, type ListCall } from './snapshot-filters';
 

@@ -3,13 +3,13 @@
  * an Engine (as the conformance suite uses it) or driven by the fuzz runner and replay-c1z (every divergence they
  * report is one a tee lockstep call returned).
  */
-import type { Engine, Page, Stored } from '../../engines/api';
+import type { Engine, Page, Stored } from '../../models/contract/api';
 import { TeeEngine, type LockstepResult } from '../../engines/tee';
 import { wrapEngine } from '../../engines/tee/test/doubles';
 import { dropMemoryStore, memoryFactory } from '../../models/reference';
 import type { Grant, Resource } from '../../models/types';
 import { LogicalClock } from './logical-clock';
-import { jsonText, type Divergence } from '../compare';
+import { jsonText, type Divergence } from '../../engines/compare';
 import { parseOps } from '../ops';
 import { runOps } from './run-ops';
 

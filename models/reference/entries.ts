@@ -2,7 +2,7 @@
  * Entries: a stored record (a frozen copy), its discovered_at, and the identity and filter fields read from it once.
  * Fields are read defensively because records loaded in bulk (rawLoadSync) skip validation and may lack some.
  */
-import type { Stored } from '../../engines/api';
+import type { Stored } from '../contract/api';
 import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType } from '../types';
 
 /** A resource type as stored. */

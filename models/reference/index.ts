@@ -3,8 +3,8 @@
  * reopens with everything committed and `cloneSync` writes a new registry entry.
  */
 import path from 'node:path';
-import type { Engine, EngineFactory, EngineOptions } from '../../engines/api';
-import { StorageError } from '../../engines/errors';
+import type { Engine, EngineFactory, EngineOptions } from '../contract/api';
+import { StorageError } from '../contract/errors';
 import { MEMORY_SUPPORTS, MemoryEngine } from './memory-engine';
 import { storeAt } from './state';
 

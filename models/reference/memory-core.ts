@@ -2,8 +2,8 @@
  * The part of the model every call shares: the store it opened, the session state (current and view sync, dirty,
  * closed), the call queue and the read-target rules of SPEC §3.
  */
-import { DEFAULTS, type EngineOptions } from '../../engines/api';
-import { StorageError } from '../../engines/errors';
+import { DEFAULTS, type EngineOptions } from '../contract/api';
+import { StorageError } from '../contract/errors';
 import type { Micros, SyncRun, SyncType } from '../types';
 import { emptySync, startedRun, type StoreState, type SyncData } from './state';
 import { defaultTarget } from './sync-rules';

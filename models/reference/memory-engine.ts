@@ -13,9 +13,9 @@ import {
   type StartSyncResult,
   type Supports,
   type VerifyReport,
-} from '../../engines/api';
-import { StorageError } from '../../engines/errors';
-import type { RawRecord, RawStore } from '../../engines/raw';
+} from '../contract/api';
+import { StorageError } from '../contract/errors';
+import type { RawRecord, RawStore } from '../contract/raw';
 import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../codec';
 import type { Entitlement, Grant, Micros, Resource, ResourceType, SyncRun } from '../types';
 import { assetEntry, entitlementEntry, grantEntry, resourceEntry, resourceTypeEntry } from './entries';

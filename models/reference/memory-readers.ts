@@ -14,8 +14,8 @@ import type {
   Stats,
   Stored,
   SyncScopedRequest,
-} from '../../engines/api';
-import { StorageError } from '../../engines/errors';
+} from '../contract/api';
+import { StorageError } from '../contract/errors';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType, SyncRun, SyncType } from '../types';
 import { resourceKey } from './entries';
 import { MemoryCore } from './memory-core';

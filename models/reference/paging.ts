@@ -3,7 +3,7 @@
  * resolved sync and filter) and the sort key of the last item handed out. Rows are sorted by key, so the next page is
  * every row after that key: a store changed between pages never repeats a row.
  */
-import type { Page } from '../../engines/api';
+import type { Page } from '../contract/api';
 import { invalid, pageSize } from './validate';
 
 /** A position in a query: the query's description and the key of the last row returned. */

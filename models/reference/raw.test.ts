@@ -1,4 +1,4 @@
-import type { RawRecord } from '../../engines/raw';
+import type { RawRecord } from '../contract/raw';
 import type { SyncRun } from '../types';
 import { encodeResource } from '../codec';
 import { codeOf, ent, grant, harness, res, rid, rt, type Harness } from './test/kit';

@@ -2,8 +2,8 @@
  * Records as bytes for the model's RawStore side: entries encoded with the codec, raw records decoded into entries.
  * A record that does not decode is CORRUPTION.
  */
-import type { RawRecord } from '../../engines/raw';
-import { StorageError } from '../../engines/errors';
+import type { RawRecord } from '../contract/raw';
+import { StorageError } from '../contract/errors';
 import {
   CodecError,
   decodeEntitlement,

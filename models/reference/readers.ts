@@ -2,7 +2,7 @@
  * The rows each list of SPEC §4 pages over, filtered by exact matches and sorted by identity, plus stats. Every
  * function reads one sync; the engine resolves which one.
  */
-import type { Stats, Stored } from '../../engines/api';
+import type { Stats, Stored } from '../contract/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType, SyncRun } from '../types';
 import type { Row } from './paging';
 import { sameResource } from './entries';

@@ -1,4 +1,4 @@
-import { DEFAULTS } from '../../engines/api';
+import { DEFAULTS } from '../contract/api';
 import { codeOf, harness, rt, type Harness } from './test/kit';
 import type { MemoryEngine } from './memory-engine';
 

@@ -2,7 +2,7 @@
  * The model's own argument checks (SPEC §1 and §4, docs/api.md), written apart from the engines' validation so that
  * a mistake there shows up as a divergence. Every failure is an `INVALID_ARGUMENT` StorageError.
  */
-import { StorageError } from '../../engines/errors';
+import { StorageError } from '../contract/errors';
 import {
   SYNC_TYPES,
   type AnyMessage,

@@ -1,5 +1,5 @@
 /** The model's record writes (SPEC §5), sync diff (SPEC §6) and verify, over already-checked arguments. */
-import type { VerifyProblem, VerifyReport } from '../../engines/api';
+import type { VerifyProblem, VerifyReport } from '../contract/api';
 import type { Micros } from '../types';
 import { resourceKey } from './entries';
 import { RECORD_MAPS, type StoreState, type SyncData } from './state';

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Engine } from '../../engines/api';
+import type { Engine } from '../../models/contract/api';
 import { removeStaleWorkingCopies } from '../../engines/leftovers/stale';
 import { leveldbFactory } from '../../engines/leveldb';
 import { sqliteFactory } from '../../engines/sqlite';

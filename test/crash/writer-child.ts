@@ -7,7 +7,7 @@
  */
 import { leveldbFactory } from '../../engines/leveldb';
 import { sqliteFactory } from '../../engines/sqlite';
-import type { Engine, EngineOptions } from '../../engines/api';
+import type { Engine, EngineOptions } from '../../models/contract/api';
 import { BATCH } from './child';
 
 const options: EngineOptions = { clock: () => 1_767_225_600_000_000, newSyncId: () => 's1' };

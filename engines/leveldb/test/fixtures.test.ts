@@ -1,8 +1,8 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Engine } from '../../api';
+import type { Engine } from '../../../models/contract/api';
 import { sqliteFactory } from '../../sqlite';
-import { asRawStore, copySyncs } from '../../transfer';
+import { asRawStore, copySyncs } from '../../base/transfer';
 import { drain, Sandbox } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

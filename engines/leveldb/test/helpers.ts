@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Engine, EngineOptions, Page } from '../../api';
+import type { Engine, EngineOptions, Page } from '../../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../../models/types';
 import { leveldbFactory } from '..';
 

@@ -1,6 +1,6 @@
 import { leveldbFactory, LeveldbEngine } from '..';
-import { isStorageError } from '../../errors';
-import type { RawStore } from '../../raw';
+import { isStorageError } from '../../../models/contract/errors';
+import type { RawStore } from '../../../models/contract/raw';
 import { createDb } from '../db';
 import { Sandbox, rt } from './helpers';
 

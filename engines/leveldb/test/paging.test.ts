@@ -1,5 +1,5 @@
-import type { Engine } from '../../api';
-import { encodePageToken } from '../../page-token';
+import type { Engine } from '../../../models/contract/api';
+import { encodePageToken } from '../../base/page-token';
 import { Kind, key } from '../layout';
 import { drain, grant, res, rid, Sandbox } from './helpers';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
   await sb.cleanup();
 });
 
-/** Splits a token into its digest and position (the format of engines/page-token.ts). */
+/** Splits a token into its digest and position (the format of engines/base/page-token.ts). */
 function parts(token: string): [string, string] {
   return JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string, string];
 }

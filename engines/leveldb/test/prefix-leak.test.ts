@@ -1,4 +1,4 @@
-import type { Engine, Stored } from '../../api';
+import type { Engine, Stored } from '../../../models/contract/api';
 import type { Entitlement, Grant, Resource, ResourceId } from '../../../models/types';
 import { drain, ent, grant, res, rid, rt, Sandbox } from './helpers';
 

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import type { Engine } from '../../api';
+import type { Engine } from '../../../models/contract/api';
 import { createDb } from '../db';
 import { Kind, key, resourceKey } from '../layout';
 import { drain, ent, grant, res, rid, rt, Sandbox } from './helpers';

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Engine } from '../../api';
-import type { RawRecord } from '../../raw';
+import type { Engine } from '../../../models/contract/api';
+import type { RawRecord } from '../../../models/contract/raw';
 import { createDb } from '../db';
 import { decodeKey } from '../keys';
 import { Kind, key } from '../layout';

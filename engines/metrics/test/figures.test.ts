@@ -1,12 +1,12 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Figure } from '../figures';
-import { hasFigures } from '../figures';
+import type { Figure } from '../../base/figures';
+import { hasFigures } from '../../base/figures';
 import { leveldbFactory } from '../../leveldb';
-import { parseLeveldbStats, parseSstables } from '../leveldb-figures';
+import { parseLeveldbStats, parseSstables } from '../../leveldb/leveldb-figures';
 import { sqliteFactory } from '../../sqlite';
-import { asRawStore, copySyncs } from '../../transfer';
+import { asRawStore, copySyncs } from '../../base/transfer';
 import { fixturePath, testOptions } from './helpers';
 
 let dir: string;

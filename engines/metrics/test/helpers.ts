@@ -1,6 +1,6 @@
 /** Test helpers of the metrics module: engine options, records, a fake monotonic timer, a line-collecting stream. */
 import path from 'node:path';
-import type { EngineOptions } from '../../api';
+import type { EngineOptions } from '../../../models/contract/api';
 import type { Grant } from '../../../models/types';
 
 /** The repository root, from this file. */

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Engine, EngineFactory } from '../../api';
-import { StorageError } from '../../errors';
+import type { Engine, EngineFactory } from '../../../models/contract/api';
+import { StorageError } from '../../../models/contract/errors';
 import { leveldbFactory } from '../../leveldb';
 import { sqliteFactory } from '../../sqlite';
 import { teeFactory } from '../../tee';
-import { asRawStore, copySyncs } from '../../transfer';
+import { asRawStore, copySyncs } from '../../base/transfer';
 import { dropMemoryStore, memoryFactory } from '../../../models/reference';
 import { EngineMetrics } from '../engine-metrics';
 import { withMetrics } from '../with-metrics';

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { EngineOptions, Page } from '../../api';
+import type { EngineOptions, Page } from '../../../models/contract/api';
 import { compressC1z, decompressC1z } from '../../c1z/container';
 import type { Entitlement, Grant, Micros, Resource, ResourceType } from '../../../models/types';
 import { SqliteEngine } from '../sqlite-engine';

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sqliteFactory } from '..';
-import { asRawStore, copySyncs } from '../../transfer';
+import { asRawStore, copySyncs } from '../../base/transfer';
 import { copyFixture, openEngine, sqliteCli, tempDir, testOptions } from './helpers';
 
 const FIXTURES = ['small-unexpanded.c1z', 'sync-in-progress.c1z'] as const;

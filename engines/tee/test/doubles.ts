@@ -1,5 +1,5 @@
 /** Test doubles for the tee: an engine wrapper that overrides chosen methods, and record builders. */
-import type { Engine, EngineOptions } from '../../api';
+import type { Engine, EngineOptions } from '../../../models/contract/api';
 import type { Grant } from '../../../models/types';
 
 /** Wraps `engine` under another name, replacing the methods in `overrides` (which may call the original). */

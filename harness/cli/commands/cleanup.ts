@@ -4,9 +4,9 @@
  * never an unfinished sync), prints every sync it deleted, and the size on disk before and after.
  */
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../../engines/api';
+import { DEFAULTS } from '../../../models/contract/api';
 import { withMetrics } from '../../../engines/metrics';
-import { detectFactory } from '../../../engines/open-store';
+import { detectFactory } from '../../../engines/registry/open-store';
 import type { SyncRun } from '../../../models/types';
 import { writeLine, type CliIo } from '../io';
 import { parseCount } from '../options';

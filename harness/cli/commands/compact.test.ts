@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../../../engines/open-store';
+import { openStore } from '../../../engines/registry/open-store';
 import { cli } from '../test/cli-kit';
 import { diskBytes } from './compact';
 import { FIXTURE_SYNC, fixtureCopy, type StoreEngine } from './test/maintenance-stores';

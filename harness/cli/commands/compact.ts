@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Engine } from '../../../engines/api';
+import type { Engine } from '../../../models/contract/api';
 import { figuresOf, withMetrics, type EngineFigures } from '../../../engines/metrics';
-import { detectFactory } from '../../../engines/open-store';
+import { detectFactory } from '../../../engines/registry/open-store';
 import { writeLine, type CliIo } from '../io';
 import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import { addSlowLogFlag, slowLogOf, type MetricsFlags } from './metrics-flags';

@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import { describeNote } from '../../../engines/leftovers/describe-note';
-import { detectFactory } from '../../../engines/open-store';
-import type { RawStore } from '../../../engines/raw';
+import { detectFactory } from '../../../engines/registry/open-store';
+import type { RawStore } from '../../../models/contract/raw';
 import { CliError, writeLine, type CliIo } from '../io';
 import { realEngineOptions } from '../real-clock';
 import type { SetExit } from '.';

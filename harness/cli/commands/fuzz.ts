@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { writeReport, renderText } from '../../report';
-import { DEFAULT_ENGINES } from '../../runner/engine-registry';
+import { DEFAULT_ENGINES } from '../../../engines/registry/engine-registry';
 import { fuzz } from '../../runner/fuzz';
 import { sessionReport } from '../../runner/session-report';
 import { packageRoot } from '../../package-root';

@@ -4,12 +4,12 @@
  * the decoded records. The filters are SPEC §4's; each `<what>` maps to the contract's reader that serves them.
  */
 import type { Command } from 'commander';
-import { DEFAULTS, type Engine, type Page, type Stored } from '../../../engines/api';
+import { DEFAULTS, type Engine, type Page, type Stored } from '../../../models/contract/api';
 import { formatC1zTime } from '../../../engines/c1z/timestamps';
 import type { Grant, ResourceId } from '../../../models/types';
 import { withMetrics } from '../../../engines/metrics';
-import { defaultReadTarget } from '../../../engines/sync-rules';
-import { asRawStore } from '../../../engines/transfer';
+import { defaultReadTarget } from '../../../engines/base/sync-rules';
+import { asRawStore } from '../../../engines/base/transfer';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { parseCount } from '../options';
 import { wallClockMicros } from '../real-clock';

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { canonicalJson } from '../../compare';
+import { canonicalJson } from '../../../engines/compare';
 import { CorpusError, loadCase, opsFileText, type CaseMeta, type CorpusCase } from '../../corpus';
 import { divergencePredicate, divergenceSignature, reduceOps } from '../../reduce';
 import type { EngineWrapper } from '../../runner/engine-slot';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { renderText, writeReport, type RunReport } from '../../report';
-import { DEFAULT_ENGINES } from '../../runner/engine-registry';
+import { DEFAULT_ENGINES } from '../../../engines/registry/engine-registry';
 import { describeFinding } from '../../replay-c1z/column-check';
 import { DEFAULT_CHUNK_RECORDS, DEFAULT_MAX_FILTER_VALUES, replayC1z } from '../../replay-c1z/replay';
 import { componentVersions } from '../../runner/versions';

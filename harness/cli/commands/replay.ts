@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CorpusError, listCases, loadCase, replayCase, type CaseReplay } from '../../corpus';
 import { divergenceDiff, divergenceTitle } from '../../report';
-import { DEFAULT_ENGINES, type EngineName } from '../../runner/engine-registry';
+import { DEFAULT_ENGINES, type EngineName } from '../../../engines/registry/engine-registry';
 import type { EngineWrapper } from '../../runner/engine-slot';
 import { packageRoot } from '../../package-root';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';

@@ -6,12 +6,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Divergence } from '../../compare';
+import type { Divergence } from '../../../engines/compare';
 import { CorpusError, expectedResultDivergences, expectedResultsEngine, historyResult, loadCase, withExpectedResults, type CorpusCase } from '../../corpus';
 import { divergenceDiff, divergenceTitle } from '../../report';
 import type { Op } from '../../ops';
 import { formatOp } from '../../ops';
-import { DEFAULT_ENGINES, type EngineName } from '../../runner/engine-registry';
+import { DEFAULT_ENGINES, type EngineName } from '../../../engines/registry/engine-registry';
 import type { EngineWrapper } from '../../runner/engine-slot';
 import { opsAtPath } from '../../runner/ops-at-path';
 import { runOps, type RunResult } from '../../runner/run-ops';

@@ -1,7 +1,7 @@
 /** `c1z-parity stats <store> [--sync ID] [--json] [--metrics [format]]`: counts of one sync of a store. */
 import type { Command } from 'commander';
-import { DEFAULTS } from '../../../engines/api';
-import { defaultReadTarget } from '../../../engines/sync-rules';
+import { DEFAULTS } from '../../../models/contract/api';
+import { defaultReadTarget } from '../../../engines/base/sync-rules';
 import { CliError, EXIT, writeLine, type CliIo } from '../io';
 import { wallClockMicros } from '../real-clock';
 import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';

@@ -1,6 +1,6 @@
 /** `c1z-parity syncs <store> [--json]`: lists every sync run of a store. */
 import type { Command } from 'commander';
-import type { Engine } from '../../../engines/api';
+import type { Engine } from '../../../models/contract/api';
 import type { SyncRun } from '../../../models/types';
 import { formatC1zTime } from '../../../engines/c1z/timestamps';
 import { writeLine, type CliIo } from '../io';

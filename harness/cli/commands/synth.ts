@@ -1,10 +1,10 @@
 /**
  * `c1z-parity synth --out FILE.c1z --grants N [--syncs K] [--seed S]`: writes a realistic, deterministic c1z of a given
- * size (bench/synth.ts) for benchmarks and scale tests.
+ * size (harness/dataset/synth.ts) for benchmarks and scale tests.
  */
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
-import { writeSynthC1z } from '../../../bench/synth';
+import { writeSynthC1z } from '../../dataset/synth';
 import { CliError, writeLine, type CliIo } from '../io';
 import { parseCount, parseSeed } from '../options';
 import { Progress } from '../progress';

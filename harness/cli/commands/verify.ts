@@ -3,9 +3,9 @@
  * damaged to open (SPEC §7 CORRUPTION) is reported as a problem with exit 1, not as an unreadable input.
  */
 import type { Command } from 'commander';
-import type { VerifyReport } from '../../../engines/api';
-import { isStorageError } from '../../../engines/errors';
-import { detectFactory } from '../../../engines/open-store';
+import type { VerifyReport } from '../../../models/contract/api';
+import { isStorageError } from '../../../models/contract/errors';
+import { detectFactory } from '../../../engines/registry/open-store';
 import { EXIT, writeLine, type CliIo } from '../io';
 import { storeEngineOptions, withStore, withStoreOptions, type StoreCliOptions } from '../store-arg';
 import type { SetExit } from '.';

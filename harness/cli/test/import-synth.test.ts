@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sqliteFactory } from '../../../engines/sqlite';
-import { asRawStore } from '../../../engines/transfer';
-import { writeSynthC1z } from '../../../bench/synth';
+import { asRawStore } from '../../../engines/base/transfer';
+import { writeSynthC1z } from '../../dataset/synth';
 import { cli } from './cli-kit';
 
 /** Every sync run and record of a c1z as sorted text lines (bytes as hex). */

@@ -1,5 +1,5 @@
 /** A test wrapper that breaks one reader of one engine on purpose, so corpus, repro and reduce have a bug to show. */
-import type { Engine, Page, Stored } from '../../../engines/api';
+import type { Engine, Page, Stored } from '../../../models/contract/api';
 import type { Grant } from '../../../models/types';
 import type { EngineWrapper } from '../../runner/engine-slot';
 

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Divergence } from '../../compare';
+import type { Divergence } from '../../../engines/compare';
 import { formatOps, parseOps } from '../../ops';
 import { CorpusError, caseName, listCases, loadCase, saveCase, type CaseMeta } from '..';
 

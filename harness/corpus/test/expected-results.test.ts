@@ -9,7 +9,7 @@ import path from 'node:path';
 import { reproCase } from '../../cli/commands/repro';
 import { replayCorpus } from '../../cli/commands/replay';
 import { loadCase, replayCase } from '..';
-import { captureIo } from './capture-io';
+import { captureIo } from '../../cli/test/capture-io';
 
 const SOURCE = path.join(__dirname, '..', '..', '..', 'corpus', 'spec-stats-resource-type-keys');
 /** The op line whose expected result the test edits, and the result SPEC §4 gives it. */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { checkEntitlement, checkGrant, checkResource, checkResourceType } from '../../../engines/validate';
+import { checkEntitlement, checkGrant, checkResource, checkResourceType } from '../../../models/contract/validate';
 import { toEntitlement, toGrant, toResource, toResourceType } from '../../ops/records';
 import { expandBatch, expandBytes, expandText } from '..';
 import type { BatchSpec } from '../../ops/items';

@@ -1,4 +1,4 @@
-import { checkId, checkSyncType, checkText, checkTypeId } from '../../../engines/validate';
+import { checkId, checkSyncType, checkText, checkTypeId } from '../../../models/contract/validate';
 import {
   ASSET_IDS,
   CONTENT_TYPES,

@@ -3,7 +3,7 @@
  * fault and agrees without it (so a fault is a real, reachable bug, and inert unless named).
  */
 import { parseOps } from '../../ops';
-import type { EngineName } from '../../runner/engine-registry';
+import type { EngineName } from '../../../engines/registry/engine-registry';
 import { runOps } from '../../runner/run-ops';
 
 interface Case {

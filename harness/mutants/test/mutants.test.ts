@@ -1,5 +1,5 @@
 /** Planning faults onto engines, the mutants table, and one real (fast) fault found and reduced deterministically. */
-import { FAULTS } from '../../../engines/faults';
+import { FAULTS } from '../../../engines/base/faults';
 import { PRESETS } from '../../generator';
 import { discover } from '../discover';
 import { ALL_FAULTS, ANY_FAULT_ENGINE, MAX_REDUCED_OPS, mutantPassed, planFault, renderMutantTable, runMutant, type MutantResult } from '..';

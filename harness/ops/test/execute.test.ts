@@ -1,5 +1,5 @@
-import type { Engine } from '../../../engines/api';
-import { StorageError } from '../../../engines/errors';
+import type { Engine } from '../../../models/contract/api';
+import { StorageError } from '../../../models/contract/errors';
 import { expandBatch } from '../../generator/batch';
 import { expandBytes } from '../../generator/seeded';
 import { DEFAULT_FOREIGN_PAGE_TOKEN, MALFORMED_PAGE_TOKEN, executeOp, parseOp, type ExecuteContext } from '..';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, type Json } from '../../compare';
+import { canonicalJson, type Json } from '../../../engines/compare';
 import { formatOps, formatOpsWithExpected, OpParseError, parseOps, parseOpsWithExpected } from '..';
 import { opsArbitrary } from '../../generator';
 

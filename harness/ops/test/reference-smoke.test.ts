@@ -3,8 +3,8 @@
  * throwing anything but coded outcomes, and a hand-written case gives the results the contract says.
  */
 import fc from 'fast-check';
-import type { Engine, EngineOptions } from '../../../engines/api';
-import { ERROR_CODES } from '../../../engines/errors';
+import type { Engine, EngineOptions } from '../../../models/contract/api';
+import { ERROR_CODES } from '../../../models/contract/errors';
 import { dropMemoryStore, memoryFactory } from '../../../models/reference';
 import { CLOCK_BASE_MICROS, MAX_ASSET_BYTES, opsArbitrary, PRESETS } from '../../generator';
 import { executeOp, isHarnessOp, parseOps, type Op, type Outcome } from '..';

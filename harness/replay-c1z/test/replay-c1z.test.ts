@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { compressC1z, decompressC1z } from '../../../engines/c1z/container';
-import { writeSynthC1z } from '../../../bench/synth';
+import { writeSynthC1z } from '../../dataset/synth';
 import { cli, fixture } from '../../cli/test/cli-kit';
 import { replayC1z } from '../replay';
 

@@ -1,5 +1,5 @@
 /** Test helpers for the model's unit tests: a hand-driven clock, counted sync ids, fresh stores and small records. */
-import type { EngineOptions } from '../../../engines/api';
+import type { EngineOptions } from '../../contract/api';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../types';
 import { dropMemoryStore, memoryFactory, type MemoryEngine } from '../index';
 

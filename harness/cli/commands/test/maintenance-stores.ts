@@ -4,10 +4,10 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EngineOptions } from '../../../../engines/api';
+import type { EngineOptions } from '../../../../models/contract/api';
 import { leveldbFactory } from '../../../../engines/leveldb';
 import { sqliteFactory } from '../../../../engines/sqlite';
-import { asRawStore, copySyncs } from '../../../../engines/transfer';
+import { asRawStore, copySyncs } from '../../../../engines/base/transfer';
 import type { SyncRun } from '../../../../models/types';
 import { fixture } from '../../test/cli-kit';
 

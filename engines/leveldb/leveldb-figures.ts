@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../leveldb/db';
 import { Kind, range } from '../leveldb/layout';
-import type { EngineFigures, Figure } from './figures';
+import type { EngineFigures, Figure } from '../base/figures';
 
 const MIB = 1024 * 1024;
 

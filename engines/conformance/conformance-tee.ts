@@ -3,9 +3,9 @@
  * `TEE_ENGINES`, a comma list), with a sink that throws, so that any divergence fails the test that caused it.
  * Kept out of the tee's index so that importing the tee does not load every engine.
  */
-import type { EngineFactory } from '../api';
-import { canonicalJson, type Divergence } from '../../harness/compare';
-import { memberLocation, teeFactory } from './tee-factory';
+import type { EngineFactory } from '../../models/contract/api';
+import { canonicalJson, type Divergence } from '../compare';
+import { memberLocation, teeFactory } from '../tee/tee-factory';
 
 /** The members' factories, by name, loaded on use so that only the named engines load. */
 const MEMBERS: Readonly<Record<string, () => EngineFactory>> = {

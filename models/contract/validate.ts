@@ -4,8 +4,8 @@
  */
 import { DEFAULTS } from './api';
 import { StorageError } from './errors';
-import type { AnyMessage, Entitlement, Grant, Resource, ResourceId, ResourceType } from '../models/types';
-import { SYNC_TYPES, type SyncType } from '../models/types';
+import type { AnyMessage, Entitlement, Grant, Resource, ResourceId, ResourceType } from '../types';
+import { SYNC_TYPES, type SyncType } from '../types';
 
 const encoder = new TextEncoder();
 

@@ -6,9 +6,9 @@ import { reduceCase } from '../../cli/commands/reduce';
 import { cli } from '../../cli/test/cli-kit';
 import { formatOps, parseOps } from '../../ops';
 import { runOps } from '../../runner/run-ops';
-import { loadCase, saveCase } from '..';
+import { loadCase, saveCase } from '../../corpus';
 import { captureIo } from './capture-io';
-import { dropLastGrantOf, NOISY_DIVERGING_OPS } from './broken-reader';
+import { dropLastGrantOf, NOISY_DIVERGING_OPS } from '../../corpus/test/broken-reader';
 
 const wrap = dropLastGrantOf('leveldb');
 const engines = ['memory', 'leveldb'] as const;

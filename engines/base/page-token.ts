@@ -4,7 +4,7 @@
  * token can never make an engine return records outside the query it is used with.
  */
 import { createHash } from 'node:crypto';
-import { StorageError } from './errors';
+import { StorageError } from '../../models/contract/errors';
 
 /** A digest of a query's identity: any JSON-serialisable description of method, sync and filter. */
 export function queryDigest(query: unknown): string {

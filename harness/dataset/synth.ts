@@ -1,16 +1,16 @@
 /**
- * Writes a realistic c1z of a given size from the benchmark's dataset (bench/dataset.ts): resource types, resources
+ * Writes a realistic c1z of a given size from the benchmark's dataset (harness/dataset/dataset.ts): resource types, resources
  * with parents, entitlements, grants with the dataset's fan-out, two small assets, and several finished full syncs
  * that differ a little from one another as consecutive syncs of a real connector do (about 1 % of grants dropped and
  * 2 % of users renamed per sync). Records stream into the SQLite engine's bulk loader, never held whole in memory; the
  * same options give the same file, byte for byte.
  */
 import { rm } from 'node:fs/promises';
-import type { RawRecord } from '../engines/raw';
-import { sqliteFactory } from '../engines/sqlite';
-import { asRawStore } from '../engines/transfer';
-import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../models/codec';
-import type { Micros, SyncRun } from '../models/types';
+import type { RawRecord } from '../../models/contract/raw';
+import { sqliteFactory } from '../../engines/sqlite';
+import { asRawStore } from '../../engines/base/transfer';
+import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../../models/codec';
+import type { Micros, SyncRun } from '../../models/types';
 import { entitlementAt, grantAt, resourceAt, resourceCount, resourceTypes, shapeFor, type DatasetShape } from './dataset';
 import { mix } from './hash';
 

@@ -1,5 +1,5 @@
 /** The engines a fuzz run can compare, by name; the first one named is the reference the others are compared with. */
-import type { EngineFactory } from '../../engines/api';
+import type { EngineFactory } from '../../models/contract/api';
 import { leveldbFactory } from '../../engines/leveldb';
 import { sqliteFactory } from '../../engines/sqlite';
 import { memoryFactory } from '../../models/reference';

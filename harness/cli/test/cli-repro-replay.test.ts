@@ -11,9 +11,9 @@ import { replayCorpus } from '../../cli/commands/replay';
 import { cli } from '../../cli/test/cli-kit';
 import { parseOps } from '../../ops';
 import { runOps } from '../../runner/run-ops';
-import { saveCase } from '..';
+import { saveCase } from '../../corpus';
 import { captureIo } from './capture-io';
-import { DIVERGING_OPS, dropLastGrantOf } from './broken-reader';
+import { DIVERGING_OPS, dropLastGrantOf } from '../../corpus/test/broken-reader';
 
 const wrap = dropLastGrantOf('leveldb');
 const engines = ['memory', 'leveldb'] as const;

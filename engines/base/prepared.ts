@@ -2,8 +2,8 @@
  * Records as the abstract engine hands them to an engine's hooks: validated, encoded once to their deterministic
  * protobuf bytes, with the fields that identities and indexes read already extracted.
  */
-import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../models/types';
-import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../models/codec';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
+import { encodeEntitlement, encodeGrant, encodeResource, encodeResourceType } from '../../models/codec';
 
 /** A resource type ready to store. */
 export interface PreparedResourceType {

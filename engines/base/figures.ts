@@ -3,7 +3,7 @@
  * per-level table sizes and compaction work). An engine offers them through an optional `engineFigures()` method; a
  * tee offers its members'. Figures are read on demand, never on the call path.
  */
-import type { Engine } from '../api';
+import type { Engine } from '../../models/contract/api';
 
 /** One named figure, with labels when it has several series (a table, a level). */
 export interface Figure {

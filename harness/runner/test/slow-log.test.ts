@@ -1,12 +1,12 @@
-import type { Engine } from '../../api';
+import type { Engine } from '../../../models/contract/api';
 import { dropMemoryStore, memoryFactory } from '../../../models/reference';
 import { parseOps } from '../../../harness/ops';
 import { runOps } from '../../../harness/runner/run-ops';
-import { EngineMetrics } from '../engine-metrics';
-import { metricsWrapper } from '../metrics-wrapper';
-import { createSlowLogger } from '../slow-log';
-import { withMetrics } from '../with-metrics';
-import { FakeTimer, grant, LineSink, testOptions } from './helpers';
+import { EngineMetrics } from '../../../engines/metrics/engine-metrics';
+import { metricsWrapper } from '../../../engines/metrics/metrics-wrapper';
+import { createSlowLogger } from '../../../engines/metrics/slow-log';
+import { withMetrics } from '../../../engines/metrics/with-metrics';
+import { FakeTimer, grant, LineSink, testOptions } from '../../../engines/metrics/test/helpers';
 
 /** Makes the named methods of `engine` take `ms` more of `timer`'s time (or of real time, with `real`). */
 function delayed(engine: Engine, methods: readonly string[], ms: number, timer?: FakeTimer): Engine {

@@ -11,7 +11,7 @@ import type {
   ResourceType,
   SyncRun,
   SyncType,
-} from '../models/types';
+} from '../types';
 import type { C1zLimits } from './c1z-limits';
 import type { BulkNote } from './raw';
 

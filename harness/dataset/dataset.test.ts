@@ -1,7 +1,7 @@
-import { prepareGrant } from '../../engines/prepared';
-import { checkGrant } from '../../engines/validate';
-import { entitlementIdAt, grantAt, resourceAt, resourceCount, shapeFor, syncRecordCount } from '../dataset';
-import { sampleIndices, spreadIndices } from '../hash';
+import { prepareGrant } from '../../engines/base/prepared';
+import { checkGrant } from '../../models/contract/validate';
+import { entitlementIdAt, grantAt, resourceAt, resourceCount, shapeFor, syncRecordCount } from './dataset';
+import { sampleIndices, spreadIndices } from './hash';
 
 describe('bench dataset', () => {
   it.each([1_000, 10_000])('has %i grants with unique ids, each linking a known entitlement and principal', (grants) => {

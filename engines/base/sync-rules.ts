@@ -1,5 +1,5 @@
 /** Pure rules over sync runs (SPEC §3 and §6), shared by the abstract engine and the CLI. */
-import type { Micros, SyncRun, SyncType } from '../models/types';
+import type { Micros, SyncRun, SyncType } from '../../models/types';
 
 /** Compares two ids by their UTF-8 bytes (SQLite's BINARY collation, the Go SDK's order), never by UTF-16 code units. */
 function compareIds(a: string, b: string): number {

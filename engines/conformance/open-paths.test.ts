@@ -5,10 +5,10 @@
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { EngineFactory, EngineOptions } from './api';
-import { expectCode } from './conformance/expect-code';
-import { leveldbFactory } from './leveldb';
-import { sqliteFactory } from './sqlite';
+import type { EngineFactory, EngineOptions } from '../../models/contract/api';
+import { expectCode } from './expect-code';
+import { leveldbFactory } from '../leveldb';
+import { sqliteFactory } from '../sqlite';
 
 const FACTORIES: Record<'sqlite' | 'leveldb', EngineFactory> = { sqlite: sqliteFactory, leveldb: leveldbFactory };
 

@@ -1,4 +1,4 @@
-import { StorageError } from '../../engines/errors';
+import { StorageError } from '../../models/contract/errors';
 import type { Grant, Resource, SyncRun } from '../../models/types';
 import { canonicalJson } from './canonical-json';
 import { historyLine } from './history-line';

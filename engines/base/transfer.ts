@@ -2,10 +2,10 @@
  * Copies syncs between stores of any engines through `RawStore`, keeping ids, timestamps, tokens, types, parents,
  * discovered_at and bytes. Streams: one sync's records flow through without being held in memory.
  */
-import type { Engine } from './api';
-import { StorageError } from './errors';
-import { killPoint } from './leftovers/kill-point';
-import type { RawRecord, RawStore } from './raw';
+import type { Engine } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import { killPoint } from '../leftovers/kill-point';
+import type { RawRecord, RawStore } from '../../models/contract/raw';
 
 /** What a copy moved. */
 export interface CopyResult {

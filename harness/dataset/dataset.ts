@@ -4,7 +4,7 @@
  * pure function of (grant count, seed): record `i` is computed from `i`, so any range of grants can be produced
  * lazily, in any order, without holding the dataset in memory.
  */
-import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../models/types';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../../models/types';
 import { mix, unit } from './hash';
 
 /** The sizes of one dataset. */

@@ -4,8 +4,8 @@
  * record as given compares equal to the same record as an engine decoded it; page tokens become `more`/`last`.
  */
 import { createHash } from 'node:crypto';
-import type { Engine } from '../../engines/api';
-import { isStorageError } from '../../engines/errors';
+import type { Engine } from '../../models/contract/api';
+import { isStorageError } from '../../models/contract/errors';
 import {
   decodeEntitlement,
   decodeGrant,

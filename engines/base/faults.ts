@@ -3,7 +3,7 @@
  * that `c1z-parity mutants` can prove the harness finds each one. A fault is active only when named in
  * `EngineOptions.faults`; the reference model never reads that option.
  */
-import { StorageError } from './errors';
+import { StorageError } from '../../models/contract/errors';
 
 /** The engine a fault lives in: `any` faults sit in the abstract engine and work on every engine built on it. */
 export type FaultEngine = 'sqlite' | 'leveldb' | 'any';

@@ -3,7 +3,7 @@
  * stored (ids, timestamps, tokens, discovered_at and protobuf bytes kept). Import, export, clone and replay-c1z are
  * built on it. It bypasses the contract's lifecycle rules on purpose and is not compared by the harness.
  */
-import type { Micros, RecordKind, SyncRun } from '../models/types';
+import type { Micros, RecordKind, SyncRun } from '../types';
 
 /** One stored record as bytes. */
 export interface RawRecord {

@@ -26,8 +26,8 @@ import {
   type Supports,
   type SyncScopedRequest,
   type VerifyReport,
-} from './api';
-import { StorageError, toStorageError } from './errors';
+} from '../../models/contract/api';
+import { StorageError, toStorageError } from '../../models/contract/errors';
 import { activeFaults, type FaultName } from './faults';
 import { checkPageTokenSyntax } from './page-token';
 import {
@@ -41,8 +41,8 @@ import {
   type PreparedResourceType,
 } from './prepared';
 import { defaultReadTarget, latestFinishedSync, latestResumableSync, syncsToCleanUp } from './sync-rules';
-import * as v from './validate';
-import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun, SyncType } from '../models/types';
+import * as v from '../../models/contract/validate';
+import type { Entitlement, Grant, Micros, Resource, ResourceId, ResourceType, SyncRun, SyncType } from '../../models/types';
 
 /** Paging arguments as hooks receive them: an effective size and a token (`''` for the first page). */
 export interface PageArgs {
@@ -102,7 +102,7 @@ export abstract class AbstractEngine implements Engine {
     this.faults = activeFaults(options.faults);
   }
 
-  /** Tells whether the test-only fault `name` is active (engines/faults.ts). */
+  /** Tells whether the test-only fault `name` is active (engines/base/faults.ts). */
   protected fault(name: FaultName): boolean {
     return this.faults !== undefined && this.faults.has(name);
   }

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import type { EngineFigures, Figure } from './figures';
+import type { EngineFigures, Figure } from '../base/figures';
 
 /** Past this many pages `dbstat` (which reads every page) is skipped, so that figures stay quick on huge stores. */
 const DBSTAT_MAX_PAGES = 262_144;

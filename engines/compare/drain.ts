@@ -3,8 +3,8 @@
  * page before the last, no identity twice. It always terminates: a page that brings nothing new, a token seen
  * before, or too many pages stops the drain with a violation instead of looping forever.
  */
-import type { Page } from '../../engines/api';
-import { isStorageError } from '../../engines/errors';
+import type { Page } from '../../models/contract/api';
+import { isStorageError } from '../../models/contract/errors';
 import { identityOf } from './identity';
 
 /** The paging rules a drain checks. */

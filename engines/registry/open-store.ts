@@ -2,10 +2,10 @@
  * Opens a user's store by its path, detecting the engine: a directory is a LevelDB store, a file is a c1z (SQLite).
  */
 import { promises as fs } from 'node:fs';
-import type { Engine, EngineFactory, EngineOptions } from './api';
-import { StorageError } from './errors';
-import { leveldbFactory } from './leveldb';
-import { sqliteFactory } from './sqlite';
+import type { Engine, EngineFactory, EngineOptions } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
+import { leveldbFactory } from '../leveldb';
+import { sqliteFactory } from '../sqlite';
 
 /** The factory that serves the store at `location`; IO when nothing is there. */
 export async function detectFactory(location: string): Promise<EngineFactory> {

@@ -1,5 +1,5 @@
-import type { Page } from '../../engines/api';
-import { StorageError } from '../../engines/errors';
+import type { Page } from '../../models/contract/api';
+import { StorageError } from '../../models/contract/errors';
 import { drainList } from './drain';
 
 interface Item {

@@ -2,11 +2,11 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EngineFactory, EngineOptions } from './api';
-import { isStorageError } from './errors';
-import { FAULTS, activeFaults, faultSpec } from './faults';
-import { leveldbFactory } from './leveldb';
-import { sqliteFactory } from './sqlite';
+import type { EngineFactory, EngineOptions } from '../../models/contract/api';
+import { isStorageError } from '../../models/contract/errors';
+import { FAULTS, activeFaults, faultSpec } from '../base/faults';
+import { leveldbFactory } from '../leveldb';
+import { sqliteFactory } from '../sqlite';
 
 const options = (faults: readonly string[]): EngineOptions => ({ clock: () => 1_700_000_000_000_000, newSyncId: () => 's1', faults });
 
