@@ -1,8 +1,8 @@
 /**
  * `c1z-parity bench [--scale small|medium|large] [--json] [--markdown] [--out FILE] [--only ids] [--engines list]
  * [--reps N] [--cpu-prof-dir DIR]`: compares the LevelDB engine with the SQLite engine on every workload, prints the
- * table and writes the JSON result and its SVG chart. The verb lives with the benchmarks, above the harness: the
- * entry point (bin/c1z-parity.js) hands it to `runCli`, so that nothing in the harness imports bench/.
+ * table and writes the JSON result and its SVG chart. The verb lives with the benchmarks, above the harness; it
+ * reaches the CLI through `BENCH_VERBS` (bench/verbs.ts).
  */
 import path from 'node:path';
 import type { Command } from 'commander';

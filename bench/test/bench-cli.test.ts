@@ -1,7 +1,7 @@
 import { cliWith } from '../../harness/cli/test/cli-kit';
-import { registerBench } from '../bench-command';
+import { BENCH_VERBS } from '../verbs';
 
-const cli = cliWith([registerBench]);
+const cli = cliWith(BENCH_VERBS);
 
 describe('c1z-parity bench: option errors exit 2 before any work', () => {
   it.each([
