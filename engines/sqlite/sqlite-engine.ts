@@ -65,7 +65,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
   static async open(location: string, options: EngineOptions): Promise<SqliteEngine> {
     activeFaults(options.faults, 'sqlite');
     if (location === '') throw new StorageError('INVALID_ARGUMENT', 'the store location is empty');
-    return new SqliteEngine(options, await openWorkingCopy(location, options.c1zLimits));
+    return new SqliteEngine(options, await openWorkingCopy(location, options.c1zLimits, options.tmpDir));
   }
 
   /** Runs a public call with SQLite's native failures mapped to CORRUPTION or IO. */
@@ -225,7 +225,7 @@ export class SqliteEngine extends AbstractEngine implements RawStore {
       const clonePath = path.join(dir, 'clone.db');
       writeSyncCopy(this.copy.dbPath, clonePath, run.id, this.fault('clone-drops-assets'), this.copy.shape);
       await compressC1z(clonePath, destination, { durable: this.options.durable ?? true });
-    });
+    }, this.options.tmpDir);
   }
 
   protected async _deleteSyncs(ids: readonly string[]): Promise<void> {

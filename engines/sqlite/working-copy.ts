@@ -99,15 +99,27 @@ function prepare(db: Db): void {
   db.pragma('synchronous = OFF');
 }
 
-/** Decompresses the c1z at `location` (or starts an empty database when none is there) into a fresh temp dir. */
-export async function openWorkingCopy(location: string, limits: C1zLimits = {}): Promise<WorkingCopy> {
+/** Makes a working-copy dir in `tmpDir` (the OS temp dir by default); IO when it cannot be made there. */
+async function makeTempDir(tmpDir: string | undefined): Promise<string> {
+  try {
+    return await fs.mkdtemp(workingCopyPrefix(tmpDir));
+  } catch (err) {
+    throw new StorageError('IO', `cannot make a working copy in ${tmpDir ?? 'the temp dir'}`, { cause: err });
+  }
+}
+
+/**
+ * Decompresses the c1z at `location` (or starts an empty database when none is there) into a fresh temp dir made in
+ * `tmpDir` (the OS temp dir by default).
+ */
+export async function openWorkingCopy(location: string, limits: C1zLimits = {}, tmpDir?: string): Promise<WorkingCopy> {
   const exists = await fileExists(location);
   // A new store is only written at close; fail now, not then, when it could never be written.
   if (!exists) await assertDirectory(path.dirname(location));
   // What killed processes left (their working copies, a half-written save of this file) goes before we add ours.
-  await sweepWorkingCopiesOnce();
+  await sweepWorkingCopiesOnce(tmpDir);
   await removeStaleTempFiles(location);
-  const dir = await fs.mkdtemp(workingCopyPrefix());
+  const dir = await makeTempDir(tmpDir);
   const dbPath = path.join(dir, 'store.db');
   try {
     if (exists) {
@@ -152,9 +164,9 @@ export async function closeWorkingCopy(copy: WorkingCopy, save: boolean, durable
   }
 }
 
-/** Runs `fn` with a fresh temporary directory that is removed afterwards. */
-export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(workingCopyPrefix());
+/** Runs `fn` with a fresh temporary directory (in `tmpDir`, the OS temp dir by default) that is removed afterwards. */
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>, tmpDir?: string): Promise<T> {
+  const dir = await makeTempDir(tmpDir);
   try {
     return await fn(dir);
   } finally {

@@ -71,7 +71,7 @@ async function rawLines(store: RawStore): Promise<string[]> {
 async function exportDifference(slot: EngineSlot, engine: Engine, clock: () => number): Promise<{ expected: string; actual: string } | undefined> {
   const location = sqliteFactory.locationIn(slot.workDir, `${slot.name}-export`);
   const ids = new SequentialSyncIds();
-  const options = { clock, newSyncId: () => ids.next(), durable: false };
+  const options = { clock, newSyncId: () => ids.next(), durable: false, tmpDir: slot.tmpDir };
   try {
     const out = asRawStore(await sqliteFactory.open(location, options));
     try {

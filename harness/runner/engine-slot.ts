@@ -2,6 +2,7 @@
  * One engine's seat in a run: its factory, its location inside the run's work directory, the open engine, its own
  * deterministic sync-id source, and the clones it made. The runner opens, reopens and clones through it.
  */
+import path from 'node:path';
 import type { Engine, EngineFactory, EngineOptions } from '../../models/contract/api';
 import { dropMemoryStore } from '../../models/reference';
 import type { LogicalClock } from './logical-clock';
@@ -14,6 +15,7 @@ export type EngineWrapper = (name: string, engine: Engine) => Engine;
 export interface SlotConfig {
   readonly name: string;
   readonly factory: EngineFactory;
+  /** The run's work directory, made inside the run's temp root: the engines' own temp files go beside it. */
   readonly workDir: string;
   readonly clock: LogicalClock;
   readonly maxAssetBytes: number;
@@ -26,6 +28,8 @@ export class EngineSlot {
   readonly name: string;
   readonly location: string;
   readonly workDir: string;
+  /** The run's temp root (the work dir's parent), where engines keep their temporary files. */
+  readonly tmpDir: string;
   /** Clone destinations (symbolic names) that a successful cloneSync created, mapped to their locations. */
   readonly clones = new Map<string, string>();
   private readonly ids = new SequentialSyncIds();
@@ -34,6 +38,7 @@ export class EngineSlot {
   constructor(private readonly config: SlotConfig) {
     this.name = config.name;
     this.workDir = config.workDir;
+    this.tmpDir = path.dirname(config.workDir);
     this.location = config.factory.locationIn(config.workDir, config.name);
   }
 
@@ -49,8 +54,9 @@ export class EngineSlot {
       clock: () => this.config.clock.now(),
       newSyncId: () => this.ids.next(),
       maxAssetBytes: this.config.maxAssetBytes,
-      // Run stores are thrown away after the run: no fsync on save.
+      // Run stores are thrown away after the run: no fsync on save, working copies in the run's temp root.
       durable: false,
+      tmpDir: this.tmpDir,
     };
     return this.config.faults === undefined ? base : { ...base, faults: this.config.faults };
   }

@@ -17,6 +17,7 @@ import { runContractOp } from './execute-contract-op';
 import { runHarnessOp } from './harness-op';
 import { compareSnapshots } from './compare-snapshots';
 import { runTee } from './run-tee';
+import { defaultRunTmpRoot } from './run-tmp-root';
 
 /** The asset size limit fuzz runs open engines with (the generator's), so that "over the limit" is cheap. */
 export const RUN_MAX_ASSET_BYTES = MAX_ASSET_BYTES;
@@ -30,7 +31,7 @@ export interface RunConfig {
   readonly wrap?: EngineWrapper;
   /** Measures each opened engine (applied over `wrap`): an `engines/metrics` wrapper; none unless asked for. */
   readonly metrics?: EngineWrapper;
-  /** Where runs make their temporary stores (default: the OS temp dir). */
+  /** Where runs make their temporary stores (default: /dev/shm when writable and TMPDIR is unset, else the OS temp dir). */
   readonly tmpRoot?: string;
   /** Stop at the first op that diverges (default true: what shrinking needs). */
   readonly stopAtFirstDivergence?: boolean;
@@ -59,7 +60,7 @@ const SNAPSHOT_AFTER: ReadonlySet<string> = new Set(['startNewSync', 'startSync'
 
 /** Runs `ops` on fresh stores of every engine of `config` and returns the histories and divergences. */
 export async function runOps(ops: readonly Op[], config: RunConfig): Promise<RunResult> {
-  const workDir = await mkdtemp(ownedDirPrefix('c1z-parity-run', config.tmpRoot));
+  const workDir = await mkdtemp(ownedDirPrefix('c1z-parity-run', config.tmpRoot ?? (await defaultRunTmpRoot())));
   const clock = new LogicalClock();
   const wrap = wrapperOf(config);
   const slots = config.engines.map(

@@ -31,6 +31,11 @@ export interface EngineOptions {
   readonly c1zLimits?: C1zLimits;
   /** Whether saves are fsynced before they are renamed into place (default true; throwaway fuzz stores skip it). */
   readonly durable?: boolean;
+  /**
+   * Where the engine keeps its temporary files, such as the SQLite engine's working copy (default the OS temp dir);
+   * fuzz runs point it at their own temp root (tmpfs when there is one).
+   */
+  readonly tmpDir?: string;
   /** Test-only fault injection (issue 5); never active unless named. */
   readonly faults?: readonly string[];
   /** Bulk writers only: a store created by this open is marked incomplete, with this note, until `rawFinishBulk`. */
