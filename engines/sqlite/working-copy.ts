@@ -12,7 +12,8 @@ import { compressC1z, decompressC1z, type C1zLimits } from '../c1z/container';
 import { killPoint } from '../leftovers/kill-point';
 import { removeStaleTempFiles, sweepWorkingCopiesOnce, workingCopyPrefix } from '../leftovers/stale';
 import { NEW_FILE_SHAPE, readFileShape, restoreFileShape, type FileShape } from './file-shape';
-import { createHelperIndexes, createV1Schema, migrateV1Schema, missingColumn } from './schema';
+import { newStoreImage, prepareConnection } from './new-store-image';
+import { createHelperIndexes, migrateV1Schema, missingColumn } from './schema';
 import { fromSqliteError } from './sqlite-errors';
 
 /** An open working copy of one c1z location. */
@@ -79,7 +80,7 @@ function openExisting(dbPath: string): { db: Db; shape: FileShape } {
     const missing = missingColumn(db);
     if (missing !== undefined) throw new StorageError('CORRUPTION', `not a c1z v1 database: ${missing} is missing`);
     const shape = readFileShape(db);
-    prepare(db);
+    prepareConnection(db);
     migrateV1Schema(db);
     createHelperIndexes(db);
     return { db, shape };
@@ -91,12 +92,6 @@ function openExisting(dbPath: string): { db: Db; shape: FileShape } {
       ? new StorageError('CORRUPTION', wrapped.message, { cause: err })
       : wrapped;
   }
-}
-
-/** Sets the connection up: a rollback journal (atomic transactions), no fsync (the copy is disposable). */
-function prepare(db: Db): void {
-  db.pragma('journal_mode = DELETE');
-  db.pragma('synchronous = OFF');
 }
 
 /** Makes a working-copy dir in `tmpDir` (the OS temp dir by default); IO when it cannot be made there. */
@@ -129,11 +124,11 @@ export async function openWorkingCopy(location: string, limits: C1zLimits = {}, 
       killPoint('working-copy-open');
       return { location, dir, dbPath, db, isNew: false, shape };
     }
+    // The file the schema statements would make, copied: the same bytes, without running them again.
+    await fs.writeFile(dbPath, newStoreImage(dir));
     const db = new Database(dbPath);
     try {
-      prepare(db);
-      createV1Schema(db);
-      createHelperIndexes(db);
+      prepareConnection(db);
     } catch (err) {
       db.close();
       throw err;
