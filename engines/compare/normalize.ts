@@ -77,6 +77,18 @@ const SHAPES: Readonly<Record<EngineMethod, Shape>> = {
 /** Assets larger than this are represented by their size and SHA-256 instead of their hex bytes. */
 export const ASSET_HEX_LIMIT = 4096;
 
+/**
+ * Sync tokens longer than this are represented by their length and SHA-256 instead of their text: a store of many
+ * syncs with 100 KB tokens would otherwise print megabytes at every comparison of its sync runs.
+ */
+export const TOKEN_TEXT_LIMIT = 1024;
+
+/** A sync token as compared: its text, or its length and digest when long. */
+function normalizeToken(token: unknown): unknown {
+  if (typeof token !== 'string' || token.length <= TOKEN_TEXT_LIMIT) return token;
+  return `sha256:${createHash('sha256').update(token).digest('hex')} (${token.length} chars)`;
+}
+
 /** Methods whose drained list has a contractual order (SPEC §4: sync runs by started_at, then id). */
 export const ORDERED_LISTS: ReadonlySet<string> = new Set(['listSyncRuns']);
 
@@ -161,7 +173,7 @@ export function normalizeSyncRun(run: unknown): Json {
     id: r.id,
     startedAt: r.startedAt,
     endedAt: r.endedAt,
-    syncToken: r.syncToken,
+    syncToken: normalizeToken(r.syncToken),
     syncType: r.syncType,
     parentSyncId: r.parentSyncId,
   });
