@@ -34,9 +34,20 @@ export function resolveBytes(ref: BytesRef): Uint8Array {
   return 'hex' in ref ? hexToBytes(ref.hex) : expandBytes(ref.seed, ref.size);
 }
 
+/** The last texts expanded: every engine of a run resolves the same op in turn, so the next call usually hits. */
+const RECENT_TEXTS = new Map<string, string>();
+const RECENT_TEXT_LIMIT = 8;
+
 /** The text a TextRef stands for. */
 export function resolveText(ref: TextRef): string {
-  return 'text' in ref ? ref.text : expandText(ref.seed, ref.size);
+  if ('text' in ref) return ref.text;
+  const key = `${ref.seed}/${ref.size}`;
+  const known = RECENT_TEXTS.get(key);
+  if (known !== undefined) return known;
+  const text = expandText(ref.seed, ref.size);
+  if (RECENT_TEXTS.size >= RECENT_TEXT_LIMIT) RECENT_TEXTS.delete(RECENT_TEXTS.keys().next().value as string);
+  RECENT_TEXTS.set(key, text);
+  return text;
 }
 
 /** The items of a put op: its listed items, or its batch expanded. */
