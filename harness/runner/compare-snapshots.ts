@@ -12,6 +12,7 @@ import type { EngineSlot } from './engine-slot';
 import { runTee } from './run-tee';
 import { SequentialSyncIds } from './sync-ids';
 import { takeSnapshot, type Snapshot, type SnapshotViolation, type TeeSnapshot } from './snapshot';
+import type { SnapshotBounds } from './snapshot-bounds';
 
 /** At most this many divergences are reported from one snapshot comparison (the first ones tell the story). */
 const MAX_SNAPSHOT_DIVERGENCES = 10;
@@ -103,13 +104,23 @@ export interface CompareSnapshotOptions {
   readonly clock?: () => number;
   /** Which syncs to snapshot (default all). */
   readonly syncs?: 'all' | 'latest';
+  /** Read big syncs by sample (snapshots during a run); absent: read everything. */
+  readonly bounds?: SnapshotBounds;
+}
+
+/** What comparing snapshots found, and the size of the store it read. */
+export interface SnapshotComparison {
+  readonly divergences: Divergence[];
+  /** The records the reference's stats count over the syncs read (see TeeSnapshot.records). */
+  readonly records: number;
 }
 
 /** Snapshots every open engine of the run through a tee, and optionally checks the c1z export round trip. */
-export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpContext, assetIds: readonly string[], options: CompareSnapshotOptions = {}): Promise<Divergence[]> {
+export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpContext, assetIds: readonly string[], options: CompareSnapshotOptions = {}): Promise<SnapshotComparison> {
   const open = slots.filter((s) => !s.engine.closed);
-  if (open.length === 0) return [];
-  const found = snapshotDivergences(ctx, await takeSnapshot(runTee(open), ctx, { assetIds, syncs: options.syncs ?? 'all' }));
+  if (open.length === 0) return { divergences: [], records: 0 };
+  const snap = await takeSnapshot(runTee(open), ctx, { assetIds, syncs: options.syncs ?? 'all', ...(options.bounds ? { bounds: options.bounds } : {}) });
+  const found = snapshotDivergences(ctx, snap);
   if (options.exportRoundTrip && found.length === 0) {
     for (const slot of open) {
       const diff = await exportDifference(slot, slot.engine, options.clock ?? (() => 0));
@@ -118,5 +129,5 @@ export async function compareSnapshots(slots: readonly EngineSlot[], ctx: OpCont
       }
     }
   }
-  return found;
+  return { divergences: found, records: snap.records };
 }

@@ -13,6 +13,7 @@ import type { LogicalClock } from './logical-clock';
 import { diffOwnSnapshots, snapshotDivergences } from './compare-snapshots';
 import { runTee } from './run-tee';
 import { DEFAULT_TARGET, takeSnapshot, type Snapshot } from './snapshot';
+import { DURING_RUN_BOUNDS } from './snapshot-bounds';
 import { syncIdLetters } from './sync-ids';
 
 /** What a harness op produced: one outcome per engine (for histories and comparison) and divergences found. */
@@ -40,7 +41,7 @@ async function reopen(slots: readonly EngineSlot[], env: HarnessOpEnv): Promise<
   // What each engine read before: only compared with itself (the engines are compared after the reopen).
   const before = new Map<string, Snapshot>();
   if (wasOpen.length > 0) {
-    const snap = await takeSnapshot(runTee(wasOpen), env.ctx, { assetIds: env.assetIds, compare: false });
+    const snap = await takeSnapshot(runTee(wasOpen), env.ctx, { assetIds: env.assetIds, compare: false, bounds: DURING_RUN_BOUNDS });
     for (const s of snap.engines) before.set(s.engine, s.snapshot);
   }
   const reopened: EngineSlot[] = [];
@@ -54,7 +55,7 @@ async function reopen(slots: readonly EngineSlot[], env: HarnessOpEnv): Promise<
     }
   }
   if (reopened.length === 0) return { outcomes, divergences };
-  const after = await takeSnapshot(runTee(reopened), env.ctx, { assetIds: env.assetIds });
+  const after = await takeSnapshot(runTee(reopened), env.ctx, { assetIds: env.assetIds, bounds: DURING_RUN_BOUNDS });
   for (const { engine, snapshot } of after.engines) {
     outcomes.push({ engine, value: { reopened: summary(snapshot) } });
     const earlier = before.get(engine);
@@ -92,12 +93,12 @@ async function readClone(slots: readonly EngineSlot[], destination: string, env:
       cloned.map((c) => c.clone),
       { sink: () => undefined, labels: cloned.map((c) => c.slot.name) },
     );
-    const clones = await takeSnapshot(tee, env.ctx, { assetIds: env.assetIds });
+    const clones = await takeSnapshot(tee, env.ctx, { assetIds: env.assetIds, bounds: DURING_RUN_BOUNDS });
     // Each clone holds one sync; it must read like its source read with that sync named, while the source still holds
     // it unchanged: a cleanup may have deleted it since, or a setCurrentSync and puts changed it (the clones of the
     // engines are compared with each other in any case). Unchanged is judged by the sync's run and counts.
     const sources = cloned.filter((c) => !c.slot.engine.closed).map((c) => c.slot);
-    const source = sources.length === 0 ? undefined : await takeSnapshot(runTee(sources), env.ctx, { assetIds: env.assetIds, compare: false });
+    const source = sources.length === 0 ? undefined : await takeSnapshot(runTee(sources), env.ctx, { assetIds: env.assetIds, compare: false, bounds: DURING_RUN_BOUNDS });
     const divergences: Divergence[] = [];
     for (const { engine, snapshot } of clones.engines) {
       outcomes.push({ engine, value: { clone: summary(snapshot) } });

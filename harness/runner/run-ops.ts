@@ -18,6 +18,7 @@ import { runHarnessOp } from './harness-op';
 import { compareSnapshots } from './compare-snapshots';
 import { runTee } from './run-tee';
 import { defaultRunTmpRoot } from './run-tmp-root';
+import { DURING_RUN_BOUNDS } from './snapshot-bounds';
 
 /** The asset size limit fuzz runs open engines with (the generator's), so that "over the limit" is cheap. */
 export const RUN_MAX_ASSET_BYTES = MAX_ASSET_BYTES;
@@ -43,6 +44,11 @@ export interface RunResult {
   readonly divergences: Divergence[];
   /** How many ops ran before the run ended. */
   readonly opsRun: number;
+  /**
+   * The most records the reference held, as its stats counted them at the snapshots (every sync at the end of the run,
+   * the latest sync at each sync boundary).
+   */
+  readonly largestStore: number;
 }
 
 /** The wrapper a run's engines get: `metrics` over `wrap`, either alone, or none. */
@@ -80,6 +86,7 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
   const assetIds = new Set<string>();
   const stopEarly = config.stopAtFirstDivergence ?? true;
   let opsRun = 0;
+  let largestStore = 0;
   try {
     for (const slot of slots) await slot.open();
     for (const [opIndex, op] of ops.entries()) {
@@ -102,18 +109,22 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
       }
       for (const o of outcomes) histories[o.engine]?.push(historyLine(opIndex, text, o.value));
       if (divergences.length === 0 && SNAPSHOT_AFTER.has(op.kind)) {
-        divergences.push(...(await compareSnapshots(slots, { ...ctx, op: `${text} [snapshot]` }, [...assetIds], { syncs: 'latest' })));
+        const snap = await compareSnapshots(slots, { ...ctx, op: `${text} [snapshot]` }, [...assetIds], { syncs: 'latest', bounds: DURING_RUN_BOUNDS });
+        divergences.push(...snap.divergences);
+        largestStore = Math.max(largestStore, snap.records);
       }
       if (stopEarly && divergences.length > 0) break;
     }
     if (divergences.length === 0 || !stopEarly) {
       const ctx: OpContext = { opIndex: ops.length, op: 'end of run [snapshot]', method: 'snapshot' };
-      divergences.push(...(await compareSnapshots(slots, ctx, [...assetIds], { exportRoundTrip: true, clock: () => clock.now() })));
+      const snap = await compareSnapshots(slots, ctx, [...assetIds], { exportRoundTrip: true, clock: () => clock.now() });
+      divergences.push(...snap.divergences);
+      largestStore = Math.max(largestStore, snap.records);
     }
   } finally {
     for (const slot of slots) await slot.dispose();
     await rm(workDir, { recursive: true, force: true });
   }
-  return { histories, divergences, opsRun };
+  return { histories, divergences, opsRun, largestStore };
 }
 

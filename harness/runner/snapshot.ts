@@ -10,6 +10,7 @@ import type { LockstepCall, MemberOutcome, TeeEngine } from '../../engines/tee';
 import { identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../../engines/compare';
 import { SYNC_TYPES, type Entitlement, type Grant, type Resource, type ResourceId, type ResourceType, type SyncRun } from '../../models/types';
 import { filterValues, matchesFilter, type ListCall } from './snapshot-filters';
+import { recordsCounted, type SnapshotBounds } from './snapshot-bounds';
 
 /** An invariant one engine broke on its own; `expected`/`actual` hold the two results that should agree. */
 export interface SnapshotViolation {
@@ -34,6 +35,8 @@ export interface NamedSnapshot {
 export interface TeeSnapshot {
   readonly engines: readonly NamedSnapshot[];
   readonly divergences: readonly Divergence[];
+  /** The records the first engine's stats count over the syncs read (the whole store when every sync is read). */
+  readonly records: number;
 }
 
 /** What to snapshot beyond what the store lists by itself. */
@@ -51,7 +54,12 @@ export interface SnapshotOptions {
   readonly syncs: 'all' | 'latest';
   /** False to skip comparing the engines with each other (only each engine's own entries are wanted). */
   readonly compare: boolean;
+  /** Read big syncs by sample and only the latest syncs (snapshots during a run); absent: read everything. */
+  readonly bounds?: SnapshotBounds;
 }
+
+/** SPEC's largest page: a second drain of a big list never asks for more. */
+const MAX_PAGE_SIZE = 10_000;
 
 /** Defaults sized for fuzz runs: cheap on small stores, bounded on big batches. */
 export const SNAPSHOT_DEFAULTS: SnapshotOptions = { assetIds: [], pageSize: 0, altPageSize: 3, maxFilterValues: 6, maxGets: 20, syncs: 'all', compare: true };
@@ -77,6 +85,7 @@ function byIdentity(value: Json | undefined): Map<string, Json> {
 /** Takes a snapshot of every engine of `tee`; divergences name `ctx.op` followed by the entry's key. */
 export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Partial<SnapshotOptions> = {}): Promise<TeeSnapshot> {
   const o = { ...SNAPSHOT_DEFAULTS, ...options };
+  let records = 0;
   const snaps: NamedSnapshot[] = tee.labels.map((engine) => ({ engine, snapshot: { entries: new Map<string, Json>(), violations: [] } }));
   const paging: Divergence[] = [];
   const results: Divergence[] = [];
@@ -107,14 +116,29 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     );
   }
 
-  /** Drains one list (twice when unfiltered, at two page sizes) and checks each engine's filter and drains; returns the first engine's items. */
-  async function list<T>(key: string, call: ListCall<T>): Promise<T[]> {
+  /** Reads the first page of one list at `size` on every engine (a sample of a big sync). */
+  function firstPage<T>(key: string, call: ListCall<T>, size: number): Promise<readonly MemberOutcome[]> {
+    return read(key, call.method, { invoke: (e) => call.run(e, { pageSize: size, pageToken: '' }), pageSize: size, compare: false }, false);
+  }
+
+  /**
+   * Drains one list (twice when unfiltered, at two page sizes), or reads its first page of `sample` items when given,
+   * and checks each engine's filter and drains; returns the first engine's items.
+   */
+  async function list<T>(key: string, call: ListCall<T>, sample?: number): Promise<T[]> {
+    if (sample !== undefined) {
+      // Which records a first page holds is engine-defined (SPEC §4: lists are sets in a stable engine order), so the
+      // sample is neither compared across engines nor kept as an entry: its records are, by `get` and by filters.
+      const page = await firstPage(key, call, sample);
+      checkFilter(key, call, page);
+      return [...itemsOf<T>(page[0])];
+    }
     const main = await drain(key, call, o.pageSize, true);
     const longest = Math.max(...main.map((m) => itemsOf(m).length));
     // A second page size on the unfiltered lists only: filtered lists are paged at random sizes by the ops themselves.
     if (longest > 1 && call.filter === undefined) {
       // Small pages on small lists; on big lists about seven pages, so that big batches stay affordable.
-      const altSize = longest <= 10 * o.altPageSize ? o.altPageSize : Math.ceil(longest / 7);
+      const altSize = longest <= 10 * o.altPageSize ? o.altPageSize : Math.min(MAX_PAGE_SIZE, Math.ceil(longest / 7));
       const alt = await drain(key, call, altSize, false);
       for (const [i, m] of main.entries()) {
         const other = alt[i];
@@ -123,21 +147,38 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
         }
       }
     }
-    for (const [i, m] of main.entries()) {
+    checkFilter(key, call, main);
+    return [...itemsOf<T>(main[0])];
+  }
+
+  /** Checks, on every engine, that every listed record satisfies the list's filter. */
+  function checkFilter<T>(key: string, call: ListCall<T>, members: readonly MemberOutcome[]): void {
+    for (const [i, m] of members.entries()) {
       for (const item of itemsOf<T>(m)) {
         if (!matchesFilter(call, item)) {
           violate(i, { detail: `${key}: lists a record outside its filter`, expected: null, actual: normalizeOutcome(call.method, { ok: true, value: { items: [item], nextPageToken: '' } }) });
         }
       }
     }
-    return [...itemsOf<T>(main[0])];
   }
 
-  /** Checks, on every engine, that `get` of each record the first engine listed returns the record its own list holds. */
-  async function getsAgree<T>(key: string, listKey: string, method: string, items: readonly Stored<T>[], get: (e: Engine, item: Stored<T>) => Promise<unknown>): Promise<void> {
+  /** The sample page size for a target whose stats read `members`: undefined (read in full) unless it is big and bounds apply. */
+  function sampleFor(members: readonly MemberOutcome[]): number | undefined {
+    const bounds = o.bounds;
+    if (bounds === undefined) return undefined;
+    const first = members[0];
+    const records = first?.outcome.ok ? recordsCounted(first.outcome.value) : 0;
+    return records > bounds.fullUpTo ? bounds.samplePage : undefined;
+  }
+
+  /**
+   * Checks, on every engine, that `get` of each record the first engine listed returns the record its own list holds;
+   * `across` also compares the engines' answers (when the lists were sampled, not compared).
+   */
+  async function getsAgree<T>(key: string, listKey: string, method: string, items: readonly Stored<T>[], get: (e: Engine, item: Stored<T>) => Promise<unknown>, across: boolean): Promise<void> {
     const listed = snaps.map((s) => byIdentity(s.snapshot.entries.get(listKey)));
     for (const item of items.slice(0, o.maxGets)) {
-      const members = await read(`${key} ${method}`, method, { invoke: (e) => get(e, item), compare: false }, false);
+      const members = await read(`${key} ${method}`, method, { invoke: (e) => get(e, item), compare: across }, false);
       for (const [i, m] of members.entries()) {
         const own = listed[i]?.get(identityOf(item));
         if (own !== undefined && !sameJson(own, m.value)) violate(i, { detail: `${key}: ${method} disagrees with the list`, expected: own, actual: m.value });
@@ -146,55 +187,59 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
   }
 
   // Reads naming no sync (SPEC §3): what the current, view, latest full or resumable sync gives right now.
-  await read(`${DEFAULT_TARGET}stats`, 'stats', { invoke: (e) => e.stats() });
-  await list(`${DEFAULT_TARGET}listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes(p) });
-  await list(`${DEFAULT_TARGET}listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants(p) });
+  const defaultSample = sampleFor(await read(`${DEFAULT_TARGET}stats`, 'stats', { invoke: (e) => e.stats() }));
+  await list(`${DEFAULT_TARGET}listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes(p) }, defaultSample);
+  await list(`${DEFAULT_TARGET}listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants(p) }, defaultSample);
   const runs = await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (e, p) => e.listSyncRuns(p) });
   for (const type of [undefined, ...SYNC_TYPES]) {
     await read(`latestFinished ${type ?? 'any'}`, 'getLatestFinishedSync', { invoke: (e) => e.getLatestFinishedSync(type) });
   }
-  for (const run of o.syncs === 'all' ? runs : runs.slice(-1)) {
+  const latest = o.syncs === 'all' ? runs : runs.slice(-1);
+  for (const run of o.bounds === undefined ? latest : latest.slice(-o.bounds.maxSyncs)) {
     const syncId = run.id;
     const at = `sync ${syncId}`;
     await read(`${at} getSync`, 'getSync', { invoke: (e) => e.getSync(syncId) });
-    await read(`${at} stats`, 'stats', { invoke: (e) => e.stats(syncId) });
-    const types = await list<Stored<ResourceType>>(`${at} listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes({ ...p, syncId }) });
-    const resources = await list<Stored<Resource>>(`${at} listResources`, { method: 'listResources', run: (e, p) => e.listResources({ ...p, syncId }) });
-    const ents = await list<Stored<Entitlement>>(`${at} listEntitlements`, { method: 'listEntitlements', run: (e, p) => e.listEntitlements({ ...p, syncId }) });
-    const grants = await list<Stored<Grant>>(`${at} listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants({ ...p, syncId }) });
+    // A big sync is read by sample (every list's first page, filter values taken from those pages); a small one in full.
+    const stats = await read(`${at} stats`, 'stats', { invoke: (e) => e.stats(syncId) });
+    records += stats[0]?.outcome.ok ? recordsCounted(stats[0].outcome.value) : 0;
+    const n = sampleFor(stats);
+    const types = await list<Stored<ResourceType>>(`${at} listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes({ ...p, syncId }) }, n);
+    const resources = await list<Stored<Resource>>(`${at} listResources`, { method: 'listResources', run: (e, p) => e.listResources({ ...p, syncId }) }, n);
+    const ents = await list<Stored<Entitlement>>(`${at} listEntitlements`, { method: 'listEntitlements', run: (e, p) => e.listEntitlements({ ...p, syncId }) }, n);
+    const grants = await list<Stored<Grant>>(`${at} listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants({ ...p, syncId }) }, n);
 
-    await getsAgree(at, `${at} listResourceTypes`, 'getResourceType', types, (e, s) => e.getResourceType(s.record.id, { syncId }));
-    await getsAgree(at, `${at} listResources`, 'getResource', resources, (e, s) => e.getResource(s.record.id, { syncId }));
-    await getsAgree(at, `${at} listEntitlements`, 'getEntitlement', ents, (e, s) => e.getEntitlement(s.record.id, { syncId }));
-    await getsAgree(at, `${at} listGrants`, 'getGrant', grants, (e, s) => e.getGrant(s.record.id, { syncId }));
+    await getsAgree(at, `${at} listResourceTypes`, 'getResourceType', types, (e, s) => e.getResourceType(s.record.id, { syncId }), n !== undefined);
+    await getsAgree(at, `${at} listResources`, 'getResource', resources, (e, s) => e.getResource(s.record.id, { syncId }), n !== undefined);
+    await getsAgree(at, `${at} listEntitlements`, 'getEntitlement', ents, (e, s) => e.getEntitlement(s.record.id, { syncId }), n !== undefined);
+    await getsAgree(at, `${at} listGrants`, 'getGrant', grants, (e, s) => e.getGrant(s.record.id, { syncId }), n !== undefined);
 
     const values = filterValues({ types, resources, entitlements: ents, grants }, o.maxFilterValues);
     for (const t of values.typeIds) {
-      await list(`${at} listResources type=${t}`, { method: 'listResources', filter: { resourceTypeId: t }, run: (e, p) => e.listResources({ ...p, syncId, resourceTypeId: t }) });
-      await list(`${at} listGrantsForResourceType ${t}`, { method: 'listGrantsForResourceType', filter: { resourceTypeId: t }, run: (e, p) => e.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) });
+      await list(`${at} listResources type=${t}`, { method: 'listResources', filter: { resourceTypeId: t }, run: (e, p) => e.listResources({ ...p, syncId, resourceTypeId: t }) }, n);
+      await list(`${at} listGrantsForResourceType ${t}`, { method: 'listGrantsForResourceType', filter: { resourceTypeId: t }, run: (e, p) => e.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) }, n);
     }
     for (const parent of values.parentIds) {
-      await list(`${at} listResources parent=${ridText(parent)}`, { method: 'listResources', filter: { parentResourceId: parent }, run: (e, p) => e.listResources({ ...p, syncId, parentResourceId: parent }) });
+      await list(`${at} listResources parent=${ridText(parent)}`, { method: 'listResources', filter: { parentResourceId: parent }, run: (e, p) => e.listResources({ ...p, syncId, parentResourceId: parent }) }, n);
     }
     for (const r of values.resourceIds) {
-      await list(`${at} listEntitlements resource=${ridText(r)}`, { method: 'listEntitlements', filter: { resource: r }, run: (e, p) => e.listEntitlements({ ...p, syncId, resource: r }) });
-      await list(`${at} listGrants resource=${ridText(r)}`, { method: 'listGrants', filter: { resource: r }, run: (e, p) => e.listGrants({ ...p, syncId, resource: r }) });
+      await list(`${at} listEntitlements resource=${ridText(r)}`, { method: 'listEntitlements', filter: { resource: r }, run: (e, p) => e.listEntitlements({ ...p, syncId, resource: r }) }, n);
+      await list(`${at} listGrants resource=${ridText(r)}`, { method: 'listGrants', filter: { resource: r }, run: (e, p) => e.listGrants({ ...p, syncId, resource: r }) }, n);
     }
     for (const ent of values.entitlementIds) {
-      await list(`${at} listGrantsForEntitlement ${ent}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent }) });
+      await list(`${at} listGrantsForEntitlement ${ent}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent }) }, n);
       for (const principalId of values.principalIds.slice(0, 2)) {
-        await list(`${at} listGrantsForEntitlement ${ent} principal=${ridText(principalId)}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalId }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalId }) });
+        await list(`${at} listGrantsForEntitlement ${ent} principal=${ridText(principalId)}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalId }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalId }) }, n);
       }
       const principalResourceTypeIds = values.typeIds.slice(0, 2);
       if (principalResourceTypeIds.length > 0) {
-        await list(`${at} listGrantsForEntitlement ${ent} types=${principalResourceTypeIds.join(',')}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalResourceTypeIds }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalResourceTypeIds }) });
+        await list(`${at} listGrantsForEntitlement ${ent} types=${principalResourceTypeIds.join(',')}`, { method: 'listGrantsForEntitlement', filter: { entitlementId: ent, principalResourceTypeIds }, run: (e, p) => e.listGrantsForEntitlement({ ...p, syncId, entitlementId: ent, principalResourceTypeIds }) }, n);
       }
     }
     for (const principalId of values.principalIds) {
-      await list(`${at} listGrantsForPrincipal ${ridText(principalId)}`, { method: 'listGrantsForPrincipal', filter: { principalId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId }) });
+      await list(`${at} listGrantsForPrincipal ${ridText(principalId)}`, { method: 'listGrantsForPrincipal', filter: { principalId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId }) }, n);
       const entitlementId = values.entitlementIds[0];
       if (entitlementId !== undefined) {
-        await list(`${at} listGrantsForPrincipal ${ridText(principalId)} ent=${entitlementId}`, { method: 'listGrantsForPrincipal', filter: { principalId, entitlementId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId, entitlementId }) });
+        await list(`${at} listGrantsForPrincipal ${ridText(principalId)} ent=${entitlementId}`, { method: 'listGrantsForPrincipal', filter: { principalId, entitlementId }, run: (e, p) => e.listGrantsForPrincipal({ ...p, syncId, principalId, entitlementId }) }, n);
       }
     }
     for (const assetId of o.assetIds) {
@@ -205,5 +250,5 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
   const order = new Map(tee.labels.map((l, i) => [l, i]));
   paging.sort((a, b) => (order.get(a.engines[0]) ?? 0) - (order.get(b.engines[0]) ?? 0));
   results.sort((a, b) => (a.op < b.op ? -1 : a.op > b.op ? 1 : 0));
-  return { engines: snaps, divergences: [...paging, ...results] };
+  return { engines: snaps, divergences: [...paging, ...results], records };
 }
