@@ -62,6 +62,7 @@ export function renderHtml(report: RunReport): string {
     ['runs / ops', `${s.runs} / ${s.ops}`],
     ['seconds', s.seconds.toFixed(3)],
     ['ops/s', s.opsPerSecond.toFixed(1)],
+    ...(s.largestStore === undefined ? [] : [['largest store', `${s.largestStore} records (run ${s.largestStoreRun ?? '?'})`] as [string, string]]),
     ['history digest', r.historyDigest],
   ];
   const table = (rows: [string, string][]): string =>

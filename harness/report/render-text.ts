@@ -32,6 +32,7 @@ function seedSection(r: RunReport): string[] {
   if (r.path !== undefined) lines.push(`path: ${r.path}`);
   const s = r.stats;
   lines.push(`runs: ${s.runs}  ops: ${s.ops}  seconds: ${s.seconds.toFixed(3)}  ops/s: ${s.opsPerSecond.toFixed(1)}`);
+  if (s.largestStore !== undefined) lines.push(`largest store: ${s.largestStore} records (run ${s.largestStoreRun ?? '?'})`);
   lines.push(`history digest: ${r.historyDigest}`);
   const f = r.found;
   if (f !== undefined) {

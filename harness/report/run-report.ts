@@ -7,6 +7,9 @@ export interface RunStats {
   readonly ops: number;
   readonly seconds: number;
   readonly opsPerSecond: number;
+  /** The most records a run's store held, and which run (fuzz sessions). */
+  readonly largestStore?: number;
+  readonly largestStoreRun?: number;
 }
 
 /** Where a session's failing run diverged first, before any shrinking, and how long finding and shrinking took. */

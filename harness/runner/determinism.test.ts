@@ -15,5 +15,8 @@ test('two sessions of one seed print the same history digest; another seed print
   expect(a.ops).toBeGreaterThan(0);
   expect(b.historyDigest).toBe(a.historyDigest);
   expect(b.ops).toBe(a.ops);
+  // The largest store is part of the run, so it replays too.
+  expect(a.largestStore.records).toBeGreaterThan(0);
+  expect(b.largestStore).toEqual(a.largestStore);
   expect(c.historyDigest).not.toBe(a.historyDigest);
 }, 180_000);

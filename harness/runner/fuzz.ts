@@ -88,6 +88,14 @@ export interface FuzzResult {
   /** sha256 over the histories of every run, in order. */
   readonly historyDigest: string;
   readonly elapsedMs: number;
+  /** The largest store any run's reference held (records, see RunResult.largestStore), and that run's index. */
+  readonly largestStore: LargestStore;
+}
+
+/** The largest store of a session: its records, and the run that grew it. */
+export interface LargestStore {
+  readonly records: number;
+  readonly runIndex: number;
 }
 
 /** Appends one run's histories to the session digest. */
@@ -163,6 +171,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   let runs = 0;
   let ops = 0;
   let failure: FuzzFailure | undefined;
+  let largestStore: LargestStore = { records: 0, runIndex: 0 };
   const budgetRuns = options.runs ?? (options.timeMs === undefined ? 100 : Number.POSITIVE_INFINITY);
   const timeMs = options.runs === undefined ? options.timeMs : undefined;
   // Every run completes once started: the wall clock only decides whether the next one starts.
@@ -181,6 +190,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     if (firstResult !== undefined) {
       digestRun(hash, index, firstResult);
       ops += firstResult.opsRun;
+      if (firstResult.largestStore > largestStore.records) largestStore = { records: firstResult.largestStore, runIndex: index };
     }
     if (checked.failed && checked.ops !== undefined) {
       const result = await runOps(checked.ops, { engines: options.engines, ...(options.faults ? { faults: options.faults } : {}), ...(options.wrap ? { wrap: options.wrap } : {}) });
@@ -208,5 +218,6 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     ...(failure ? { failure } : {}),
     historyDigest: hash.digest('hex'),
     elapsedMs: options.elapsedMs(),
+    largestStore,
   };
 }

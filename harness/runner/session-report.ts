@@ -40,7 +40,14 @@ export function sessionReport(info: SessionInfo, result: FuzzResult): RunReport 
     ops: failure ? failure.ops.map(formatOp) : [],
     histories: failure ? failure.result.histories : {},
     divergences: result.divergences,
-    stats: { runs: result.runs, ops: result.ops, seconds, opsPerSecond: seconds > 0 ? result.ops / seconds : 0 },
+    stats: {
+      runs: result.runs,
+      ops: result.ops,
+      seconds,
+      opsPerSecond: seconds > 0 ? result.ops / seconds : 0,
+      largestStore: result.largestStore.records,
+      largestStoreRun: result.largestStore.runIndex,
+    },
     repro: reproCommand(info, result),
     historyDigest: result.historyDigest,
     ...(failure?.firstDivergence === undefined

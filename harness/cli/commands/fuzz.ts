@@ -117,6 +117,8 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         opsPerSecond: Number((result.ops / Math.max(seconds, 0.001)).toFixed(1)),
         divergences: result.divergences.length,
         historyDigest: result.historyDigest,
+        largestStore: result.largestStore.records,
+        largestStoreRun: result.largestStore.runIndex,
         ...(report.found === undefined || failure === undefined
           ? {}
           : {
@@ -140,7 +142,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
           writeLine(io.stdout, `repro: ${caseReproCommand(saved.dir)}`);
         }
       } else {
-        writeLine(io.stdout, `ok: ${summary.runs} runs, ${summary.ops} ops in ${summary.seconds}s (${summary.opsPerSecond} ops/s), engines ${engines.join(',')}, no divergence`);
+        writeLine(io.stdout, `ok: ${summary.runs} runs, ${summary.ops} ops in ${summary.seconds}s (${summary.opsPerSecond} ops/s), engines ${engines.join(',')}, no divergence; largest store ${summary.largestStore} records (run ${summary.largestStoreRun})`);
         writeLine(io.stdout, `historyDigest ${summary.historyDigest}`);
         writeLine(io.stdout, `report: ${reportDir}`);
         writeLine(io.stdout, `repro: ${summary.repro}`);

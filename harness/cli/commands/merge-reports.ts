@@ -67,6 +67,9 @@ export function mergeReports(reports: readonly RunReport[], runId: string): RunR
   const runs = reports.reduce((n, r) => n + r.stats.runs, 0);
   const ops = reports.reduce((n, r) => n + r.stats.ops, 0);
   const seconds = reports.reduce((n, r) => n + r.stats.seconds, 0);
+  // The largest store of the merged sessions: the run index is that session's (shards number their runs apart).
+  const largest = reports.reduce<RunReport | undefined>((best, r) => ((r.stats.largestStore ?? -1) > (best?.stats.largestStore ?? -1) ? r : best), undefined);
+  const largestStats = largest?.stats.largestStore === undefined ? {} : { largestStore: largest.stats.largestStore, ...(largest.stats.largestStoreRun === undefined ? {} : { largestStoreRun: largest.stats.largestStoreRun }) };
   const digest = createHash('sha256');
   for (const r of reports) digest.update(`${r.runId} ${r.historyDigest}\n`);
   return {
@@ -79,7 +82,7 @@ export function mergeReports(reports: readonly RunReport[], runId: string): RunR
     ops: failing ? failing.ops : [],
     histories: failing ? failing.histories : {},
     divergences: reports.flatMap((r) => [...r.divergences]),
-    stats: { runs, ops, seconds, opsPerSecond: seconds > 0 ? ops / seconds : 0 },
+    stats: { runs, ops, seconds, opsPerSecond: seconds > 0 ? ops / seconds : 0, ...largestStats },
     repro: detail.repro,
     historyDigest: digest.digest('hex'),
   };

@@ -18,7 +18,7 @@ function shard(k: number, diverged: boolean): RunReport {
     divergences: diverged
       ? [{ code: 'result-mismatch', opIndex: 1, op: 'listGrants', engines: ['memory', 'sqlite'], expected: { items: [1] }, actual: { items: [] } }]
       : [],
-    stats: { runs: 10 + k, ops: 100 * k, seconds: 2, opsPerSecond: 50 * k },
+    stats: { runs: 10 + k, ops: 100 * k, seconds: 2, opsPerSecond: 50 * k, largestStore: [0, 500, 70_000, 900][k] ?? 0, largestStoreRun: 4 * k },
     repro: diverged ? `npx c1z-parity repro --seed 77 --path 4:0 --preset default` : `npx c1z-parity fuzz --seed 9 --runs ${10 + k} --shard ${k}/3`,
     historyDigest: `digest${k}`,
   };
@@ -37,9 +37,11 @@ test('three shards merge into one report: stats summed, the divergence kept, JUn
     expect(r.stdout).toContain('repro: npx c1z-parity repro --seed 77 --path 4:0 --preset default');
     const merged = JSON.parse(await fs.readFile(path.join(out, 'report.json'), 'utf8')) as RunReport;
     expect(merged).toMatchObject({ runId: 'merged-3-reports', seed: '9', preset: 'default', path: '4:0', ops: ['startNewSync', 'listGrants'] });
-    expect(merged.stats).toMatchObject({ runs: 36, ops: 600, seconds: 6 });
+    // The largest store is the largest of any shard's, with that shard's run index.
+    expect(merged.stats).toMatchObject({ runs: 36, ops: 600, seconds: 6, largestStore: 70_000, largestStoreRun: 8 });
     expect(merged.divergences).toHaveLength(1);
     const text = await fs.readFile(path.join(out, 'report.txt'), 'utf8');
+    expect(text).toContain('largest store: 70000 records (run 8)');
     expect(text.trimEnd().split('\n').pop()).toBe('npx c1z-parity repro --seed 77 --path 4:0 --preset default');
     const junit = await fs.readFile(path.join(out, 'junit.xml'), 'utf8');
     expect(junit.match(/<testsuite /g)).toHaveLength(3);
