@@ -11,6 +11,7 @@ import { commandTable, type CommandTable } from './commands';
 import { chance, sometimes, weighted } from './draw';
 import type { GenContext } from './gen-context';
 import { PRESETS, type Preset } from './presets';
+import { longRunWeights, runScale, withGrowth, type RunScale } from './run-scale';
 import { swarmConfig } from './swarm';
 import { poolVocab, type Vocab } from './vocab';
 
@@ -128,17 +129,27 @@ export function presetNamed(name: string): Preset {
   return preset;
 }
 
+/** The preset a run of `scale` draws from: long runs keep the whole-store kinds in their mix. */
+function scaled(preset: Preset, scale: RunScale | undefined): Preset {
+  return scale === undefined || scale.kind === 'short' ? preset : { ...preset, weights: longRunWeights(preset.weights) };
+}
+
 /** Sequences of ops for the preset named `name`, at most `maxOps` long. */
 export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.Arbitrary<Op[]> {
   const base = presetNamed(name);
   const swarm = opts.swarmSeed === undefined ? undefined : swarmConfig(base, opts.swarmSeed);
-  const preset = swarm?.preset ?? base;
+  // Only the default swarm scales runs (harness/generator/run-scale.ts); named presets keep their length.
+  const scale = opts.swarmSeed === undefined || base.swarm !== 'full' ? undefined : runScale(opts.swarmSeed);
+  const preset = scaled(swarm?.preset ?? base, scale);
   const prelude = swarm?.prelude ?? [];
-  const maxOps = opts.maxOps ?? preset.maxOps;
+  const maxOps = opts.maxOps ?? scale?.maxOps ?? preset.maxOps;
   const g: GenContext = { vocab: opts.vocab ?? poolVocab(preset.values.ids, swarm?.alphabets), values: preset.values };
   const segment = segmentArbitrary(preset, commandTable(g));
   const averageSegment = Math.max(1, preset.segment.maxBody / 2 + 2);
+  const maxSegments = Math.max(1, Math.ceil(maxOps / averageSegment));
+  // A long run is long: at least half its segments are drawn (fast-check would draw any count up to the most).
+  const minSegments = scale?.maxOps === undefined ? 1 : Math.ceil(maxSegments / 2);
   return fc
-    .array(segment, { minLength: 1, maxLength: Math.max(1, Math.ceil(maxOps / averageSegment)), size: 'max' })
-    .map((segments) => [...prelude, ...segments.flat().slice(0, maxOps)]);
+    .array(segment, { minLength: minSegments, maxLength: maxSegments, size: 'max' })
+    .map((segments) => [...prelude, ...(scale === undefined ? segments : withGrowth(segments, scale)).flat().slice(0, maxOps)]);
 }
