@@ -1,8 +1,9 @@
 /**
  * A fuzz session: independent runs, each a fast-check property over one generated op sequence executed on every
  * engine; a failing run is shrunk by fast-check (bounded in time and steps) and replayed once more for its report.
- * Each run is a pure function of (seed, run index, preset, engines); a time budget is wall-clock time and only decides
- * how many runs start, so the digest over the runs completed and the repro line's `--runs N` replay a session exactly.
+ * Each run is a pure function of (seed, run index, preset, engines); a time budget is wall-clock time: it decides how
+ * many runs start and abandons the one under way when it runs out (a long run would otherwise overshoot by minutes),
+ * so the digest over the runs completed and the repro line's `--runs N` replay a session exactly.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -90,6 +91,8 @@ export interface FuzzResult {
   readonly elapsedMs: number;
   /** The largest store any run's reference held (records, see RunResult.largestStore), and that run's index. */
   readonly largestStore: LargestStore;
+  /** The run abandoned when the wall-clock budget ran out during it (not counted in `runs`), if any. */
+  readonly abandonedRun?: number;
 }
 
 /** The largest store of a session: its records, and the run that grew it. */
@@ -113,6 +116,8 @@ export interface ShrinkBudget {
   readonly maxShrinkSteps?: number;
   /** Wall time in milliseconds for the budget (default `performance.now`); never part of a run. */
   readonly now?: () => number;
+  /** Asked before every op of the first (unshrunk) run: true abandons it (see RunConfig.stopNow). */
+  readonly stopNow?: () => boolean;
 }
 
 /** Replays one run from its coordinates (run seed and optional fast-check path); used by fuzz and repro. */
@@ -143,7 +148,7 @@ export async function checkRun(
       steps += 1;
       if (steps > maxSteps || now() - shrinkStarted > shrinkMs) return true;
     }
-    const result = await runOps(ops, config);
+    const result = await runOps(ops, first && options.stopNow ? { ...config, stopNow: options.stopNow } : config);
     if (first) {
       first = false;
       originalOps = ops.length;
@@ -172,20 +177,27 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   let ops = 0;
   let failure: FuzzFailure | undefined;
   let largestStore: LargestStore = { records: 0, runIndex: 0 };
+  let abandonedRun: number | undefined;
   const budgetRuns = options.runs ?? (options.timeMs === undefined ? 100 : Number.POSITIVE_INFINITY);
   const timeMs = options.runs === undefined ? options.timeMs : undefined;
-  // Every run completes once started: the wall clock only decides whether the next one starts.
+  // The wall clock decides whether the next run starts, and abandons a run still going when the budget is spent: that
+  // run is neither counted nor digested, so `--runs N` with the runs completed replays the session exactly.
+  const stopNow = timeMs === undefined ? undefined : () => options.elapsedMs() >= timeMs;
   while (runs < budgetRuns && (runs === 0 || timeMs === undefined || options.elapsedMs() < timeMs)) {
     const index = shardRunIndex(shard, runs);
     const seedOfRun = runSeed(options.seed, index);
     let firstResult: RunResult | undefined;
     let findMs = 0;
-    const checked = await checkRun(seedOfRun, { ...options, now: options.elapsedMs }, undefined, (result) => {
+    const checked = await checkRun(seedOfRun, { ...options, now: options.elapsedMs, ...(stopNow ? { stopNow } : {}) }, undefined, (result) => {
       firstResult = result;
       findMs = options.elapsedMs();
       const divergence = result.divergences[0];
       if (divergence !== undefined) options.onFound?.({ runIndex: index, runSeed: seedOfRun, divergence, findMs });
     });
+    if (firstResult?.abandoned === true) {
+      abandonedRun = index;
+      break;
+    }
     runs += 1;
     if (firstResult !== undefined) {
       digestRun(hash, index, firstResult);
@@ -219,5 +231,6 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     historyDigest: hash.digest('hex'),
     elapsedMs: options.elapsedMs(),
     largestStore,
+    ...(abandonedRun === undefined ? {} : { abandonedRun }),
   };
 }

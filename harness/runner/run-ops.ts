@@ -36,6 +36,11 @@ export interface RunConfig {
   readonly tmpRoot?: string;
   /** Stop at the first op that diverges (default true: what shrinking needs). */
   readonly stopAtFirstDivergence?: boolean;
+  /**
+   * Asked before every op: true abandons the run there (a session's wall-clock budget is spent). An abandoned run
+   * reports `abandoned` and takes no end-of-run snapshot; it is not a result, only the end of the session.
+   */
+  readonly stopNow?: () => boolean;
 }
 
 /** What one run produced. */
@@ -49,6 +54,8 @@ export interface RunResult {
    * the latest sync at each sync boundary).
    */
   readonly largestStore: number;
+  /** True when `stopNow` ended the run before its last op. */
+  readonly abandoned?: boolean;
 }
 
 /** The wrapper a run's engines get: `metrics` over `wrap`, either alone, or none. */
@@ -87,9 +94,14 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
   const stopEarly = config.stopAtFirstDivergence ?? true;
   let opsRun = 0;
   let largestStore = 0;
+  let abandoned = false;
   try {
     for (const slot of slots) await slot.open();
     for (const [opIndex, op] of ops.entries()) {
+      if (config.stopNow?.() === true) {
+        abandoned = true;
+        break;
+      }
       const text = formatOp(op);
       const ctx: OpContext = { opIndex, op: text, method: op.kind };
       opsRun = opIndex + 1;
@@ -115,7 +127,7 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
       }
       if (stopEarly && divergences.length > 0) break;
     }
-    if (divergences.length === 0 || !stopEarly) {
+    if (!abandoned && (divergences.length === 0 || !stopEarly)) {
       const ctx: OpContext = { opIndex: ops.length, op: 'end of run [snapshot]', method: 'snapshot' };
       const snap = await compareSnapshots(slots, ctx, [...assetIds], { exportRoundTrip: true, clock: () => clock.now() });
       divergences.push(...snap.divergences);
@@ -125,6 +137,6 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
     for (const slot of slots) await slot.dispose();
     await rm(workDir, { recursive: true, force: true });
   }
-  return { histories, divergences, opsRun, largestStore };
+  return { histories, divergences, opsRun, largestStore, ...(abandoned ? { abandoned } : {}) };
 }
 

@@ -119,6 +119,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
         historyDigest: result.historyDigest,
         largestStore: result.largestStore.records,
         largestStoreRun: result.largestStore.runIndex,
+        ...(result.abandonedRun === undefined ? {} : { abandonedRun: result.abandonedRun }),
         ...(report.found === undefined || failure === undefined
           ? {}
           : {
@@ -144,6 +145,7 @@ export function registerFuzz(program: Command, io: CliIo, setExit: SetExit): voi
       } else {
         writeLine(io.stdout, `ok: ${summary.runs} runs, ${summary.ops} ops in ${summary.seconds}s (${summary.opsPerSecond} ops/s), engines ${engines.join(',')}, no divergence; largest store ${summary.largestStore} records (run ${summary.largestStoreRun})`);
         writeLine(io.stdout, `historyDigest ${summary.historyDigest}`);
+        if (result.abandonedRun !== undefined) writeLine(io.stdout, `run ${result.abandonedRun} was under way when the time ran out: abandoned, not counted`);
         writeLine(io.stdout, `report: ${reportDir}`);
         writeLine(io.stdout, `repro: ${summary.repro}`);
       }
