@@ -2,7 +2,7 @@
 export * from './types';
 export * from './items';
 export type { ClockOp, NextSyncIdOp, ReadCloneOp, ReopenOp, SyncIdsOp } from './harness-ops';
-export { CONTRACT_OP_KINDS, HARNESS_OP_KINDS, OP_KINDS, isHarnessOp, isOpKind } from './kinds';
+export { CONTRACT_OP_KINDS, HARNESS_OP_KINDS, OP_KINDS, RECORD_WRITING_KINDS, isHarnessOp, isOpKind } from './kinds';
 export { deepFreeze, makeOp } from './make-op';
 export { formatOp, formatOps, formatOpsWithExpected } from './format';
 export { EXPECTED_PREFIX, OpParseError, expectationOf, parseOp, parseOps, parseOpsWithExpected, type OpsWithExpected } from './parse';

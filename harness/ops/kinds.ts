@@ -27,6 +27,12 @@ export const HARNESS_OP_KINDS = Object.keys(HARNESS_OP_LAYOUTS) as readonly Harn
 /** Every kind that calls one Engine method. */
 export const CONTRACT_OP_KINDS = OP_KINDS.filter((k) => !(HARNESS_OP_KINDS as readonly string[]).includes(k)) as readonly ContractOp['kind'][];
 
+/**
+ * The kinds that can change a sync's records, not only its run: puts and deletes, diffs (they write new syncs),
+ * cleanups (they delete syncs) and compaction (it rewrites the storage).
+ */
+export const RECORD_WRITING_KINDS: ReadonlySet<OpKind> = new Set<OpKind>([...(Object.keys(PUT_OP_LAYOUTS) as OpKind[]), 'generateSyncDiff', 'cleanup', 'compact']);
+
 /** Tells whether `kind` names an op. */
 export function isOpKind(kind: string): kind is OpKind {
   return Object.prototype.hasOwnProperty.call(OP_LAYOUTS, kind);

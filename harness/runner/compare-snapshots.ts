@@ -103,7 +103,7 @@ export interface CompareSnapshotOptions {
   /** The run's clock, for the exported store. */
   readonly clock?: () => number;
   /** Which syncs to snapshot (default all). */
-  readonly syncs?: 'all' | 'latest';
+  readonly syncs?: 'all' | 'latest' | 'none';
   /** Read big syncs by sample (snapshots during a run); absent: read everything. */
   readonly bounds?: SnapshotBounds;
 }

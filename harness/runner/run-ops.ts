@@ -7,9 +7,9 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { ownedDirPrefix } from '../../engines/leftovers/stale';
-import { historyLine, type Divergence, type EngineOutcome, type OpContext } from '../../engines/compare';
+import { historyLine, isNormalizedError, type Divergence, type EngineOutcome, type OpContext } from '../../engines/compare';
 import { MAX_ASSET_BYTES } from '../generator';
-import { formatOp, isHarnessOp, type Op } from '../ops';
+import { formatOp, isHarnessOp, RECORD_WRITING_KINDS, type Op } from '../ops';
 import { ENGINE_FACTORIES, type EngineName } from '../../engines/registry/engine-registry';
 import { EngineSlot, type EngineWrapper } from './engine-slot';
 import { LogicalClock } from './logical-clock';
@@ -94,6 +94,8 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
   const stopEarly = config.stopAtFirstDivergence ?? true;
   let opsRun = 0;
   let largestStore = 0;
+  // Whether any op since the last boundary snapshot could have changed records (else a boundary reads no sync's records).
+  let recordsChanged = false;
   let abandoned = false;
   try {
     for (const slot of slots) await slot.open();
@@ -120,8 +122,16 @@ export async function runOps(ops: readonly Op[], config: RunConfig): Promise<Run
         divergences.push(...r.divergences);
       }
       for (const o of outcomes) histories[o.engine]?.push(historyLine(opIndex, text, o.value));
-      if (divergences.length === 0 && SNAPSHOT_AFTER.has(op.kind)) {
-        const snap = await compareSnapshots(slots, { ...ctx, op: `${text} [snapshot]` }, [...assetIds], { syncs: 'latest', bounds: DURING_RUN_BOUNDS });
+      // A lifecycle op every engine refused changed nothing to compare (SPEC §7: no call leaves the store half-written); should
+      // one have written anyway, the next snapshot sees it.
+      const refused = outcomes.length > 0 && outcomes.every((o) => isNormalizedError(o.value));
+      if (RECORD_WRITING_KINDS.has(op.kind)) recordsChanged = true;
+      if (divergences.length === 0 && SNAPSHOT_AFTER.has(op.kind) && !refused) {
+        // The records of the latest sync are read again only when something could have changed them since the last
+        // boundary; the sync runs and the reads naming no sync (what a lifecycle change moves) always are.
+        const syncs = recordsChanged ? 'latest' : 'none';
+        recordsChanged = false;
+        const snap = await compareSnapshots(slots, { ...ctx, op: `${text} [snapshot]` }, [...assetIds], { syncs, bounds: DURING_RUN_BOUNDS });
         divergences.push(...snap.divergences);
         largestStore = Math.max(largestStore, snap.records);
       }

@@ -14,14 +14,22 @@ export interface SnapshotBounds {
   readonly samplePage: number;
   /** At most this many syncs are read, the latest in `listSyncRuns` order. */
   readonly maxSyncs: number;
+  /** At most this many values per filter, and `get`s per kind (the end of the run reads more). */
+  readonly filterValues: number;
+  readonly gets: number;
+  /** Whether unfiltered lists are drained a second time at another page size (the end of the run always does). */
+  readonly secondDrain: boolean;
 }
 
 /**
  * The bounds of snapshots during a run. 300 records keep every sync of an ordinary run (tens of records) fully read;
  * a sample page of 300 items costs about what a full read of such a sync costs, whatever the store's size; four syncs
- * cover a diff's base and applied syncs, a view and the current sync.
+ * cover a diff's base and applied syncs, a view and the current sync. Two filter values (and a near miss) per
+ * filter, five gets per kind and one drain per list make a boundary a third of the end-of-run snapshot's cost; the
+ * ops themselves read with every filter value and page size, and the end of the run reads six values, twenty gets
+ * and two page sizes.
  */
-export const DURING_RUN_BOUNDS: SnapshotBounds = { fullUpTo: 300, samplePage: 300, maxSyncs: 4 };
+export const DURING_RUN_BOUNDS: SnapshotBounds = { fullUpTo: 300, samplePage: 300, maxSyncs: 4, filterValues: 2, gets: 5, secondDrain: false };
 
 /** The records a stats answer counts (assets included); 0 for anything that is not a stats answer. */
 export function recordsCounted(stats: unknown): number {

@@ -50,8 +50,11 @@ export interface SnapshotOptions {
   readonly maxFilterValues: number;
   /** At most this many records per kind whose `get` is checked against the list. */
   readonly maxGets: number;
-  /** `all` syncs, or only the `latest` (last in listSyncRuns order): intermediate snapshots stay cheap. */
-  readonly syncs: 'all' | 'latest';
+  /**
+   * `all` syncs, only the `latest` (last in listSyncRuns order), or `none` (the sync runs and the reads naming no sync
+   * only): intermediate snapshots stay cheap.
+   */
+  readonly syncs: 'all' | 'latest' | 'none';
   /** False to skip comparing the engines with each other (only each engine's own entries are wanted). */
   readonly compare: boolean;
   /** Read big syncs by sample and only the latest syncs (snapshots during a run); absent: read everything. */
@@ -136,7 +139,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     const main = await drain(key, call, o.pageSize, true);
     const longest = Math.max(...main.map((m) => itemsOf(m).length));
     // A second page size on the unfiltered lists only: filtered lists are paged at random sizes by the ops themselves.
-    if (longest > 1 && call.filter === undefined) {
+    if (longest > 1 && call.filter === undefined && o.bounds?.secondDrain !== false) {
       // Small pages on small lists; on big lists about seven pages, so that big batches stay affordable.
       const altSize = longest <= 10 * o.altPageSize ? o.altPageSize : Math.min(MAX_PAGE_SIZE, Math.ceil(longest / 7));
       const alt = await drain(key, call, altSize, false);
@@ -177,7 +180,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
    */
   async function getsAgree<T>(key: string, listKey: string, method: string, items: readonly Stored<T>[], get: (e: Engine, item: Stored<T>) => Promise<unknown>, across: boolean): Promise<void> {
     const listed = snaps.map((s) => byIdentity(s.snapshot.entries.get(listKey)));
-    for (const item of items.slice(0, o.maxGets)) {
+    for (const item of items.slice(0, o.bounds?.gets ?? o.maxGets)) {
       const members = await read(`${key} ${method}`, method, { invoke: (e) => get(e, item), compare: across }, false);
       for (const [i, m] of members.entries()) {
         const own = listed[i]?.get(identityOf(item));
@@ -194,7 +197,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
   for (const type of [undefined, ...SYNC_TYPES]) {
     await read(`latestFinished ${type ?? 'any'}`, 'getLatestFinishedSync', { invoke: (e) => e.getLatestFinishedSync(type) });
   }
-  const latest = o.syncs === 'all' ? runs : runs.slice(-1);
+  const latest = o.syncs === 'all' ? runs : o.syncs === 'latest' ? runs.slice(-1) : [];
   for (const run of o.bounds === undefined ? latest : latest.slice(-o.bounds.maxSyncs)) {
     const syncId = run.id;
     const at = `sync ${syncId}`;
@@ -213,7 +216,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     await getsAgree(at, `${at} listEntitlements`, 'getEntitlement', ents, (e, s) => e.getEntitlement(s.record.id, { syncId }), n !== undefined);
     await getsAgree(at, `${at} listGrants`, 'getGrant', grants, (e, s) => e.getGrant(s.record.id, { syncId }), n !== undefined);
 
-    const values = filterValues({ types, resources, entitlements: ents, grants }, o.maxFilterValues);
+    const values = filterValues({ types, resources, entitlements: ents, grants }, o.bounds?.filterValues ?? o.maxFilterValues);
     for (const t of values.typeIds) {
       await list(`${at} listResources type=${t}`, { method: 'listResources', filter: { resourceTypeId: t }, run: (e, p) => e.listResources({ ...p, syncId, resourceTypeId: t }) }, n);
       await list(`${at} listGrantsForResourceType ${t}`, { method: 'listGrantsForResourceType', filter: { resourceTypeId: t }, run: (e, p) => e.listGrantsForResourceType({ ...p, syncId, resourceTypeId: t }) }, n);
