@@ -30,8 +30,9 @@ export function hasSignature(d: Divergence, s: DivergenceSignature): boolean {
 
 /** A predicate: the ops diverge on `config`'s engines (with the signature `target`, when given) at their first diverging op. */
 export function divergencePredicate(config: RunConfig, target?: DivergenceSignature): DivergesPredicate {
-  return async (ops: readonly Op[]) => {
-    const result = await runOps(ops, { ...config, stopAtFirstDivergence: true });
+  return async (ops: readonly Op[], stopNow?: () => boolean) => {
+    const result = await runOps(ops, { ...config, stopAtFirstDivergence: true, ...(stopNow ? { stopNow } : {}) });
+    if (result.abandoned === true) return false;
     return target === undefined ? result.divergences.length > 0 : result.divergences.some((d) => hasSignature(d, target));
   };
 }

@@ -1,12 +1,15 @@
 /**
  * The reducer's oracle: asks the divergence predicate about a candidate op sequence, at most once per distinct
- * sequence (keyed by its canonical text), and answers "no" once the time budget is spent, so every pass of the
- * reducer stops by itself and keeps the best sequence found so far.
+ * sequence (keyed by its canonical text), and answers "no" once the time budget is spent, even in the middle of a
+ * candidate, so every pass of the reducer stops by itself and keeps the best sequence found so far.
  */
 import { formatOps, type Op } from '../ops';
 
-/** Tells whether an op sequence still shows the divergence being reduced. */
-export type DivergesPredicate = (ops: readonly Op[]) => Promise<boolean>;
+/**
+ * Tells whether an op sequence still shows the divergence being reduced. `stopNow`, asked between ops, lets a long
+ * candidate give up when the budget is spent (it then counts as "no").
+ */
+export type DivergesPredicate = (ops: readonly Op[], stopNow?: () => boolean) => Promise<boolean>;
 
 /** A caching, time-bounded wrapper of a predicate. */
 export class Tester {
@@ -40,7 +43,8 @@ export class Tester {
     this.checks += 1;
     let verdict: boolean;
     try {
-      verdict = await this.diverges(ops);
+      // A candidate as long as a big run takes a minute; the budget stops it between two ops instead of after it.
+      verdict = await this.diverges(ops, () => this.expired());
     } catch {
       verdict = false;
     }

@@ -148,7 +148,10 @@ export async function checkRun(
       steps += 1;
       if (steps > maxSteps || now() - shrinkStarted > shrinkMs) return true;
     }
-    const result = await runOps(ops, first && options.stopNow ? { ...config, stopNow: options.stopNow } : config);
+    // The first run stops at the session's deadline; a shrink candidate at the shrink budget's (and then passes).
+    const stopNow = first ? options.stopNow : () => now() - shrinkStarted > shrinkMs;
+    const result = await runOps(ops, stopNow ? { ...config, stopNow } : config);
+    if (!first && result.abandoned === true) return true;
     if (first) {
       first = false;
       originalOps = ops.length;

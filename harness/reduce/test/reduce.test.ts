@@ -80,3 +80,19 @@ test('sequences that do not diverge, and a spent budget, leave the ops as they a
   expect(reduced.length).toBeGreaterThan(2);
   expect(await putThenDelete(reduced)).toBe(true);
 });
+
+test('a candidate still running when the budget runs out is stopped there, so a reduction ends on time', async () => {
+  // A fake clock that moves 10 ms per op the candidate runs; without the stop a candidate would never end.
+  let clock = 0;
+  const endless = async (_ops: readonly Op[], stopNow?: () => boolean): Promise<boolean> => {
+    for (;;) {
+      if (stopNow?.() === true) return false;
+      clock += 10;
+      await Promise.resolve();
+    }
+  };
+  const ops = fiftyOps();
+  const reduced = await reduceOps(ops, endless, { maxMs: 1_000, now: () => clock });
+  expect(formatOps(reduced)).toBe(formatOps(ops));
+  expect(clock).toBeLessThanOrEqual(1_010);
+});
