@@ -7,7 +7,7 @@
  */
 import type { Engine, Page, Stored } from '../../models/contract/api';
 import type { LockstepCall, MemberOutcome, TeeEngine } from '../../engines/tee';
-import { identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../../engines/compare';
+import { compareOutcomes, identityOf, normalizeOutcome, sameJson, type Divergence, type Json, type OpContext } from '../../engines/compare';
 import { SYNC_TYPES, type Entitlement, type Grant, type Resource, type ResourceId, type ResourceType, type SyncRun } from '../../models/types';
 import { filterValues, matchesFilter, type ListCall } from './snapshot-filters';
 import { recordsCounted, type SnapshotBounds } from './snapshot-bounds';
@@ -79,6 +79,11 @@ function itemsOf<T>(member: MemberOutcome | undefined): readonly T[] {
   return member?.outcome.ok ? ((member.outcome.value as Page<T>).items ?? []) : [];
 }
 
+/** True when a member's list outcome is a page with nothing after it. */
+function isLastPage(member: MemberOutcome | undefined): boolean {
+  return member?.outcome.ok === true && (member.outcome.value as Page<unknown>).nextPageToken === '';
+}
+
 /** The records of a normalised list by identity. */
 function byIdentity(value: Json | undefined): Map<string, Json> {
   const list = value as { items?: readonly { id: string }[] } | null | undefined;
@@ -130,10 +135,15 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
    */
   async function list<T>(key: string, call: ListCall<T>, sample?: number): Promise<T[]> {
     if (sample !== undefined) {
-      // Which records a first page holds is engine-defined (SPEC §4: lists are sets in a stable engine order), so the
-      // sample is neither compared across engines nor kept as an entry: its records are, by `get` and by filters.
       const page = await firstPage(key, call, sample);
       checkFilter(key, call, page);
+      // Which records a first page holds is engine-defined (SPEC §4: lists are sets in a stable engine order), so a
+      // partial page is neither compared across engines nor kept as an entry: its records are, by `get` and by filter.
+      // A page that holds the reference's whole list is the whole set on every correct engine: compared and kept.
+      if (isLastPage(page[0])) {
+        for (const [i, m] of page.entries()) snaps[i]?.snapshot.entries.set(key, m.value);
+        if (o.compare) results.push(...compareOutcomes({ opIndex: ctx.opIndex, op: `${ctx.op} ${key}`, method: call.method }, page));
+      }
       return [...itemsOf<T>(page[0])];
     }
     const main = await drain(key, call, o.pageSize, true);
