@@ -1,10 +1,12 @@
 /**
  * The reducer (pebble's metamorphic reducer, outside fast-check): from a diverging op sequence, removes ops by delta
- * debugging, shrinks batches and items, drops optional arguments and renames odd ids to short names, in rounds until
- * a round changes nothing, keeping only changes after which the divergence persists. Deterministic for a given
- * predicate; `maxMs` bounds it, and it then returns the smallest sequence found so far.
+ * debugging, drops whole syncs (renaming the sync ids named after them), shrinks batches and items, drops optional
+ * arguments and renames odd ids to short names, in rounds until a round changes nothing, keeping only changes after
+ * which the divergence persists. Deterministic for a given predicate; `maxMs` bounds it, and it then returns the
+ * smallest sequence found so far.
  */
 import { formatOps, type Op } from '../ops';
+import { dropSyncs } from './drop-syncs';
 import { removeChunks } from './remove-chunks';
 import { renameIds } from './rename-ids';
 import { simplifyArgs } from './simplify-args';
@@ -34,6 +36,7 @@ export async function reduceOps(ops: readonly Op[], diverges: DivergesPredicate,
       rounds += 1;
       const before = formatOps(current);
       current = await removeChunks(current, (c) => tester.test(c), () => tester.expired());
+      current = await dropSyncs(current, tester);
       current = await simplifyItems(current, tester);
       current = await simplifyArgs(current, tester);
       current = await renameIds(current, tester);
