@@ -9,6 +9,7 @@ import { makeOp } from '../ops/make-op';
 import type { Op, OpKind } from '../ops/types';
 import { BOUNDARY_PAGE_SIZES, SIZE_CLASSES } from './boundaries';
 import { CLOCK_BASE_MICROS, RESUME_WINDOW_MICROS } from './limits';
+import { pick, subset } from './pick';
 import type { Preset, PresetValues, SegmentShape } from './presets';
 import { seededRng, type Rng } from './seeded';
 import { ASCII_ALPHABETS, type IdAlphabets } from './vocab';
@@ -41,16 +42,6 @@ const KEEPS: readonly (number | undefined)[] = [undefined, 0, -1, 1, 2, 3, 5];
 const TOKENS: PresetValues['tokens'] = ['empty', 'malformed', 'foreign', 'garbage'];
 /** Sync token sizes around 4 KiB and the 16-bit boundary, and SPEC's 100 KB of JSON. */
 const BIG_TOKEN_SIZES: readonly number[] = [1000, 4095, 4096, 4097, 10_000, 65_535, 65_536, 65_537, 100_000];
-
-function pick<T>(rng: Rng, list: readonly T[]): T {
-  return list[rng.below(list.length)] as T;
-}
-
-/** A non-empty random subset of `list`, each element kept with probability `pct` percent. */
-function subset<T>(rng: Rng, list: readonly T[], pct: number): T[] {
-  const kept = list.filter(() => rng.chance(pct));
-  return kept.length > 0 ? kept : [pick(rng, list)];
-}
 
 /** Batch sizes for a run: one to three size classes, a few sizes of each (large ones rarer). */
 function batchSizes(rng: Rng): number[] {
