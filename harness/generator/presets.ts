@@ -68,6 +68,15 @@ export interface SegmentShape {
    */
   readonly interludePct: number;
   readonly maxInterlude: number;
+  /** The fewest segments a run has (1 when absent), so that several syncs exist before the whole-sync operations. */
+  readonly minSegments?: number;
+  /**
+   * Weights of the interlude's kinds, when they differ from the body's (the preset's `weights` when absent): a run
+   * can then fill its syncs with puts and its interludes with views, cleanups, diffs and clones.
+   */
+  readonly interludeWeights?: Readonly<Partial<Record<OpKind, number>>>;
+  /** True to end an interlude that clones with a `readClone` of each destination it cloned to, so clones are read back. */
+  readonly readBackClones?: boolean;
 }
 
 /**

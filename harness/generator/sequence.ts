@@ -10,7 +10,7 @@ import { makeOp } from '../ops/make-op';
 import { commandTable, type CommandTable } from './commands';
 import { chance, sometimes, weighted } from './draw';
 import type { GenContext } from './gen-context';
-import { PRESETS, type Preset } from './presets';
+import { PRESETS, type Preset, type SegmentShape } from './presets';
 import { longRunWeights, runScale, withGrowth, type RunScale } from './run-scale';
 import { swarmConfig } from './swarm';
 import { poolVocab, type Vocab } from './vocab';
@@ -76,15 +76,24 @@ const BETWEEN_SYNCS: ReadonlySet<OpKind> = new Set<OpKind>([
   'verify',
 ]);
 
+/** `ops` followed by a `readClone` of each destination its `cloneSync` ops name (in order of first clone). */
+function withClonesReadBack(ops: readonly Op[]): Op[] {
+  const destinations = [...new Set(ops.flatMap((op) => (op.kind === 'cloneSync' ? [op.destination] : [])))];
+  return [...ops, ...destinations.map((destination) => makeOp({ kind: 'readClone', destination }))];
+}
+
 function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[]> {
   const shape = preset.segment;
   const kinds = Object.keys(preset.weights) as OpKind[];
   const bodyOp = weighted<Op>(kinds.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const));
-  const between = kinds.filter((k) => BETWEEN_SYNCS.has(k) && preset.weights[k] > 0);
+  const interludeWeights: Partial<Record<OpKind, number>> = shape.interludeWeights ?? preset.weights;
+  const weightOf = (k: OpKind): number => interludeWeights[k] ?? 0;
+  const between = (Object.keys(interludeWeights) as OpKind[]).filter((k) => BETWEEN_SYNCS.has(k) && weightOf(k) > 0);
   const interlude =
     shape.interludePct > 0 && shape.maxInterlude > 0 && between.length > 0
-      ? sometimes(shape.interludePct, fc.array(weighted<Op>(between.map((k) => [preset.weights[k], table[k] as fc.Arbitrary<Op>] as const)), { minLength: 1, maxLength: shape.maxInterlude }))
+      ? sometimes(shape.interludePct, fc.array(weighted<Op>(between.map((k) => [weightOf(k), table[k] as fc.Arbitrary<Op>] as const)), { minLength: 1, maxLength: shape.maxInterlude }))
       : fc.constant(undefined);
+  const readBack = shape.readBackClones === true ? withClonesReadBack : (ops: Op[]): Op[] => ops;
   const openerEntries = (Object.keys(shape.openers) as (keyof typeof shape.openers)[]).map(
     (k) => [shape.openers[k] ?? 0, table[k] as fc.Arbitrary<Op>] as const,
   );
@@ -108,8 +117,14 @@ function segmentArbitrary(preset: Preset, table: CommandTable): fc.Arbitrary<Op[
       ...(end ? [endSync] : []),
       ...((reopenAfterClose && body.some((op) => op.kind === 'close')) || (!end && abandon) ? [reopen] : []),
       // An interlude follows only a segment that left no current sync (ended or abandoned): views need none.
-      ...(after === undefined || !(end || abandon) ? [] : ordered ? orderInterlude(after) : after),
+      ...(after === undefined || !(end || abandon) ? [] : readBack(ordered ? orderInterlude(after) : after)),
     ]);
+}
+
+/** How many segments a run draws: at least `atLeast` and the shape's `minSegments`, at most `atMost` (or that least). */
+function segmentCounts(shape: SegmentShape, atLeast: number, atMost: number): { minLength: number; maxLength: number } {
+  const minLength = Math.max(atLeast, shape.minSegments ?? 1);
+  return { minLength, maxLength: Math.max(minLength, atMost) };
 }
 
 /** Options of `opsArbitrary`. */
@@ -150,6 +165,6 @@ export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.A
   // A long run is long: at least half its segments are drawn (fast-check would draw any count up to the most).
   const minSegments = scale?.maxOps === undefined ? 1 : Math.ceil(maxSegments / 2);
   return fc
-    .array(segment, { minLength: minSegments, maxLength: maxSegments, size: 'max' })
+    .array(segment, { ...segmentCounts(preset.segment, minSegments, maxSegments), size: 'max' })
     .map((segments) => [...prelude, ...(scale === undefined ? segments : withGrowth(segments, scale)).flat().slice(0, maxOps)]);
 }
