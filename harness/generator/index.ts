@@ -8,5 +8,6 @@ export { CLOCK_BASE_MICROS, MAX_ASSET_BYTES, RESUME_WINDOW_MICROS } from './limi
 export { poolVocab, wildString, wildVocab, type Vocab } from './vocab';
 export type { GenContext } from './gen-context';
 export { swarmConfig, type SwarmConfig } from './swarm';
+export { drawRunShape, RUN_SHAPE_PCT, shapedPreset, type RunShape } from './run-shape';
 export { BOUNDARY_PAGE_SIZES, BOUNDARY_SIZES, ENGINE_LIMITS, SIZE_CLASSES } from './boundaries';
 export { ASCII_ALPHABETS, type IdAlphabets } from './vocab';

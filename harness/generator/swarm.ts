@@ -11,6 +11,7 @@ import { BOUNDARY_PAGE_SIZES, SIZE_CLASSES } from './boundaries';
 import { CLOCK_BASE_MICROS, RESUME_WINDOW_MICROS } from './limits';
 import { pick, subset } from './pick';
 import type { Preset, PresetValues, SegmentShape } from './presets';
+import { drawRunShape, shapedPreset, type RunShape } from './run-shape';
 import { seededRng, type Rng } from './seeded';
 import { ASCII_ALPHABETS, type IdAlphabets } from './vocab';
 
@@ -22,6 +23,8 @@ export interface SwarmConfig {
   readonly prelude: readonly Op[];
   /** The op kinds left out of bodies (for tests and reports). */
   readonly disabled: readonly OpKind[];
+  /** The run's shape (harness/generator/run-shape.ts); always `classic` over a named bias. */
+  readonly shape: RunShape;
 }
 
 const HOUR = 3_600_000_000;
@@ -126,6 +129,11 @@ function alphabets(rng: Rng): IdAlphabets {
   };
 }
 
+/** The kinds `base` weighs that `weights` leaves out. */
+function leftOut(base: Preset['weights'], weights: Preset['weights']): OpKind[] {
+  return (Object.keys(base) as OpKind[]).filter((k) => base[k] > 0 && weights[k] === 0);
+}
+
 /** The configuration of the run seeded `seed` over `base`: a pure function of the two. */
 export function swarmConfig(base: Preset, seed: number): SwarmConfig {
   const rng = seededRng(seed, 'swarm');
@@ -136,7 +144,7 @@ export function swarmConfig(base: Preset, seed: number): SwarmConfig {
   const knobs = values(rng, base.values);
   // A named bias keeps its own values and shape; only the default swarms over everything.
   const full = base.swarm === 'full';
-  const preset: Preset = {
+  const swarmed: Preset = {
     ...base,
     description: `${base.description} (swarm)`,
     maxOps: full ? maxOps : base.maxOps,
@@ -144,6 +152,9 @@ export function swarmConfig(base: Preset, seed: number): SwarmConfig {
     segment: full ? shape : base.segment,
     values: full ? knobs : base.values,
   };
+  const runShape = full ? drawRunShape(seed) : 'classic';
+  const preset = shapedPreset(runShape, swarmed, seed);
+  const disabled = runShape === 'classic' ? drawn.disabled : leftOut(base.weights, preset.weights);
   const prelude = ids.syncIds === ASCII_ALPHABETS.syncIds ? [] : [makeOp({ kind: 'syncIds', alphabet: ids.syncIds })];
-  return { preset, alphabets: ids, prelude, disabled: drawn.disabled };
+  return { preset, alphabets: ids, prelude, disabled, shape: runShape };
 }

@@ -25,7 +25,10 @@ describe('swarmConfig', () => {
   test('runs leave different op kinds out, and some name no sync in any read', () => {
     const configs = SEEDS.map((s) => swarmConfig(DEFAULT, s));
     expect(configs.every((c) => c.disabled.length > 0)).toBe(true);
-    expect(new Set(configs.map((c) => c.disabled.join(','))).size).toBeGreaterThan(250);
+    // Classic runs leave out a subset of every kind; shaped runs (run-shape.test.ts) choose among fewer kinds.
+    const classic = configs.filter((c) => c.shape === 'classic');
+    expect(new Set(classic.map((c) => c.disabled.join(','))).size).toBeGreaterThan(0.8 * classic.length);
+    expect(new Set(configs.map((c) => c.disabled.join(','))).size).toBeGreaterThan(200);
     expect(configs.some((c) => c.disabled.includes('clock'))).toBe(true);
     expect(configs.some((c) => c.preset.values.explicitSyncPct === 0)).toBe(true);
   });
