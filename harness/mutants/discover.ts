@@ -4,7 +4,11 @@
  * order until one diverges with the fault and agrees without it, or the time budget is spent. A run that diverges
  * on healthy engines too shows a real bug, not the fault: it is counted and skipped. fast-check's shrinking is left
  * out on purpose: it is bounded by wall time, so its result would vary with the machine's load; the reducer is not.
+ * Big runs (harness/generator/run-scale.ts) are left out too: a witness whose store holds 10^5 records takes longer
+ * to run once than a mutant's whole reduction budget, and every fault must show in a run of the swarm's own scale.
  */
+import { presetNamed } from '../generator';
+import { runScale } from '../generator/run-scale';
 import type { Op } from '../ops';
 import { opsAtPath } from '../runner/ops-at-path';
 import { runOps, type RunConfig } from '../runner/run-ops';
@@ -29,6 +33,11 @@ export interface DiscoveryResult {
   readonly healthyDivergences: readonly number[];
 }
 
+/** Tells whether the run seeded `seedOfRun` of `preset` is big (grows its store past 10^5 records): discovery skips it. */
+export function isBigRun(preset: string, seedOfRun: number): boolean {
+  return presetNamed(preset).swarm === 'full' && runScale(seedOfRun).kind === 'big';
+}
+
 /** Runs the session's runs in order until one diverges on `faulty` but not on `healthy`, or `timeMs` passes. */
 export async function discover(
   seed: number,
@@ -42,8 +51,9 @@ export async function discover(
   let runs = 0;
   const healthyDivergences: number[] = [];
   for (let index = 0; index === 0 || elapsedMs() < timeMs; index += 1) {
-    runs += 1;
     const seedOfRun = runSeed(seed, index);
+    if (isBigRun(preset, seedOfRun)) continue;
+    runs += 1;
     const generated = opsAtPath(seedOfRun, '', preset);
     const result = await runOps(generated, { ...faulty, stopAtFirstDivergence: true });
     ops += result.opsRun;

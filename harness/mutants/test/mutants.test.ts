@@ -1,7 +1,8 @@
 /** Planning faults onto engines, the mutants table, and one real (fast) fault found and reduced deterministically. */
 import { FAULTS } from '../../../engines/base/faults';
 import { PRESETS } from '../../generator';
-import { discover } from '../discover';
+import { runSeed } from '../../runner/run-seed';
+import { discover, isBigRun } from '../discover';
 import { ALL_FAULTS, ANY_FAULT_ENGINE, MAX_REDUCED_OPS, mutantPassed, planFault, renderMutantTable, runMutant, type MutantResult } from '..';
 
 describe('planFault', () => {
@@ -74,3 +75,9 @@ test('a fault is found in the run a second session finds it in, and reduced to a
   expect(again.found?.runSeed).toBe(found.runSeed);
   expect(again.found?.ops.length).toBe(found.foundOps);
 }, 60_000);
+
+test('discovery leaves out the big runs of the default swarm only (seed 1 has one at run 59)', () => {
+  const seeds = Array.from({ length: 600 }, (_, i) => runSeed(1, i));
+  expect(seeds.filter((s) => isBigRun('default', s)).map((s) => seeds.indexOf(s))).toEqual([59]);
+  expect(seeds.some((s) => isBigRun('cleanup', s))).toBe(false);
+});
