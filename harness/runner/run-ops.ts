@@ -37,8 +37,9 @@ export interface RunConfig {
   /** Stop at the first op that diverges (default true: what shrinking needs). */
   readonly stopAtFirstDivergence?: boolean;
   /**
-   * Asked before every op: true abandons the run there (a session's wall-clock budget is spent). An abandoned run
-   * reports `abandoned` and takes no end-of-run snapshot; it is not a result, only the end of the session.
+   * Asked before every op: true abandons the run there (a wall-clock budget is spent: a session's, fast-check's
+   * shrinking or the reducer's). An abandoned run reports `abandoned` and takes no end-of-run snapshot: it is no
+   * result, and its caller counts it as none (the session ends, a shrink or reduce candidate passes).
    */
   readonly stopNow?: () => boolean;
 }
