@@ -13,44 +13,40 @@ function bigSync(n: number): string {
   return ['startNewSync type=full', `putGrants @batch(seed=4,n=${n},pool=unique)`, 'endSync'].join('\n');
 }
 
-/** Counts the calls made to sqlite's engine, by method. */
-function counting(calls: Map<string, number>) {
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+/** A wrapper that hands each method of sqlite's engine to `around` (the method, bound, and its name). */
+function aroundSqlite(around: (method: Method, name: string) => Method) {
   return (name: string, engine: Engine): Engine => {
     if (name !== 'sqlite') return engine;
     return new Proxy(engine, {
       get(target, prop, receiver) {
         const value: unknown = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          calls.set(String(prop), (calls.get(String(prop)) ?? 0) + 1);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
+        return typeof value === 'function' ? around((value as Method).bind(target), String(prop)) : value;
       },
     });
   };
 }
 
+/** Counts the calls made to sqlite's engine, by method. */
+function counting(calls: Map<string, number>) {
+  return aroundSqlite((method, name) => (...args) => {
+    calls.set(name, (calls.get(name) ?? 0) + 1);
+    return method(...args);
+  });
+}
+
 /** Makes sqlite's reads of grant `id` carry another discovery time (lists, and gets unless `listsOnly`). */
 function skewGrant(id: string, listsOnly = false) {
   const skew = (s: Stored<Grant>): Stored<Grant> => (s.record.id === id ? { ...s, discoveredAt: s.discoveredAt + 1 } : s);
-  return (name: string, engine: Engine): Engine => {
-    if (name !== 'sqlite') return engine;
-    return new Proxy(engine, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        const fn = value as (...a: unknown[]) => Promise<unknown>;
-        if (prop === 'getGrant' && !listsOnly) return async (...args: unknown[]) => skew((await fn.apply(target, args)) as Stored<Grant>);
-        if (typeof prop === 'string' && prop.startsWith('listGrants')) {
-          return async (...args: unknown[]) => {
-            const page = (await fn.apply(target, args)) as Page<Stored<Grant>>;
-            return { ...page, items: page.items.map(skew) };
-          };
-        }
-        return fn.bind(target);
-      },
-    });
-  };
+  return aroundSqlite((method, name) => {
+    if (name === 'getGrant' && !listsOnly) return async (...args) => skew((await method(...args)) as Stored<Grant>);
+    if (!name.startsWith('listGrants')) return method;
+    return async (...args) => {
+      const page = (await method(...args)) as Page<Stored<Grant>>;
+      return { ...page, items: page.items.map(skew) };
+    };
+  });
 }
 
 test('a sync boundary costs as many reads at 20,000 grants as at 1,000', async () => {
