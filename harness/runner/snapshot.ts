@@ -84,6 +84,12 @@ function isLastPage(member: MemberOutcome | undefined): boolean {
   return member?.outcome.ok === true && (member.outcome.value as Page<unknown>).nextPageToken === '';
 }
 
+/** The records the first engine's stats answer counts (0 when it failed). */
+function countedByFirst(members: readonly MemberOutcome[]): number {
+  const first = members[0];
+  return first?.outcome.ok === true ? recordsCounted(first.outcome.value) : 0;
+}
+
 /** The records of a normalised list by identity. */
 function byIdentity(value: Json | undefined): Map<string, Json> {
   const list = value as { items?: readonly { id: string }[] } | null | undefined;
@@ -101,9 +107,12 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     snaps[i]?.snapshot.violations.push(v);
   };
 
+  /** The context divergences of entry `key` name: the snapshot's op followed by the key. */
+  const entryCtx = (key: string, method: string): OpContext => ({ opIndex: ctx.opIndex, op: `${ctx.op} ${key}`, method });
+
   /** One lockstep read: its members' values become entry `key` of each engine (unless `key` is undefined). */
   async function read(key: string, method: string, call: Omit<LockstepCall, 'ctx'>, entry = true): Promise<readonly MemberOutcome[]> {
-    const r = await tee.lockstep({ ...call, ctx: { opIndex: ctx.opIndex, op: `${ctx.op} ${key}`, method }, compare: o.compare && call.compare !== false });
+    const r = await tee.lockstep({ ...call, ctx: entryCtx(key, method), compare: o.compare && call.compare !== false });
     for (const d of r.divergences) (d.code === 'invariant' ? paging : results).push(d);
     if (entry) for (const [i, m] of r.members.entries()) snaps[i]?.snapshot.entries.set(key, m.value);
     return r.members;
@@ -142,7 +151,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
       // A page that holds the reference's whole list is the whole set on every correct engine: compared and kept.
       if (isLastPage(page[0])) {
         for (const [i, m] of page.entries()) snaps[i]?.snapshot.entries.set(key, m.value);
-        if (o.compare) results.push(...compareOutcomes({ opIndex: ctx.opIndex, op: `${ctx.op} ${key}`, method: call.method }, page));
+        if (o.compare) results.push(...compareOutcomes(entryCtx(key, call.method), page));
       }
       return [...itemsOf<T>(page[0])];
     }
@@ -175,13 +184,9 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     }
   }
 
-  /** The sample page size for a target whose stats read `members`: undefined (read in full) unless it is big and bounds apply. */
-  function sampleFor(members: readonly MemberOutcome[]): number | undefined {
-    const bounds = o.bounds;
-    if (bounds === undefined) return undefined;
-    const first = members[0];
-    const records = first?.outcome.ok ? recordsCounted(first.outcome.value) : 0;
-    return records > bounds.fullUpTo ? bounds.samplePage : undefined;
+  /** The sample page size for a target of `records` records: undefined (read in full) unless it is big and bounds apply. */
+  function sampleFor(records: number): number | undefined {
+    return o.bounds !== undefined && records > o.bounds.fullUpTo ? o.bounds.samplePage : undefined;
   }
 
   /**
@@ -200,7 +205,7 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
   }
 
   // Reads naming no sync (SPEC §3): what the current, view, latest full or resumable sync gives right now.
-  const defaultSample = sampleFor(await read(`${DEFAULT_TARGET}stats`, 'stats', { invoke: (e) => e.stats() }));
+  const defaultSample = sampleFor(countedByFirst(await read(`${DEFAULT_TARGET}stats`, 'stats', { invoke: (e) => e.stats() })));
   await list(`${DEFAULT_TARGET}listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes(p) }, defaultSample);
   await list(`${DEFAULT_TARGET}listGrants`, { method: 'listGrants', run: (e, p) => e.listGrants(p) }, defaultSample);
   const runs = await list<SyncRun>('syncRuns', { method: 'listSyncRuns', run: (e, p) => e.listSyncRuns(p) });
@@ -213,9 +218,9 @@ export async function takeSnapshot(tee: TeeEngine, ctx: OpContext, options: Part
     const at = `sync ${syncId}`;
     await read(`${at} getSync`, 'getSync', { invoke: (e) => e.getSync(syncId) });
     // A big sync is read by sample (every list's first page, filter values taken from those pages); a small one in full.
-    const stats = await read(`${at} stats`, 'stats', { invoke: (e) => e.stats(syncId) });
-    records += stats[0]?.outcome.ok ? recordsCounted(stats[0].outcome.value) : 0;
-    const n = sampleFor(stats);
+    const counted = countedByFirst(await read(`${at} stats`, 'stats', { invoke: (e) => e.stats(syncId) }));
+    records += counted;
+    const n = sampleFor(counted);
     const types = await list<Stored<ResourceType>>(`${at} listResourceTypes`, { method: 'listResourceTypes', run: (e, p) => e.listResourceTypes({ ...p, syncId }) }, n);
     const resources = await list<Stored<Resource>>(`${at} listResources`, { method: 'listResources', run: (e, p) => e.listResources({ ...p, syncId }) }, n);
     const ents = await list<Stored<Entitlement>>(`${at} listEntitlements`, { method: 'listEntitlements', run: (e, p) => e.listEntitlements({ ...p, syncId }) }, n);
