@@ -142,14 +142,15 @@ export async function checkRun(
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const arbitrary = opsArbitrary(options.preset, { swarmSeed: seedOfRun, ...(options.maxOps === undefined ? {} : { maxOps: options.maxOps }) });
+  const shrinkSpent = (): boolean => now() - shrinkStarted > shrinkMs;
   const property = fc.asyncProperty(arbitrary, async (ops) => {
     if (!first) {
       // Past the budget every candidate "passes" untried, so fast-check ends on the smallest failure kept so far.
       steps += 1;
-      if (steps > maxSteps || now() - shrinkStarted > shrinkMs) return true;
+      if (steps > maxSteps || shrinkSpent()) return true;
     }
     // The first run stops at the session's deadline; a shrink candidate at the shrink budget's (and then passes).
-    const stopNow = first ? options.stopNow : () => now() - shrinkStarted > shrinkMs;
+    const stopNow = first ? options.stopNow : shrinkSpent;
     const result = await runOps(ops, stopNow ? { ...config, stopNow } : config);
     if (!first && result.abandoned === true) return true;
     if (first) {
