@@ -7,6 +7,7 @@
 import type { BatchSpec, EntitlementItem, GrantItem, ResourceItem, ResourceTypeItem } from '../ops/items';
 import type { PutRecordsOp } from '../ops/put-ops';
 import { ENTITLEMENT_IDS, GRANT_IDS, RESOURCE_IDS, TYPE_IDS, type IdPool } from './pools';
+import { pick } from './pick';
 import { seededRng, type Rng } from './seeded';
 
 /** The item type each put kind expands a batch into. */
@@ -18,10 +19,6 @@ export interface BatchItems {
 }
 
 type Ids = (i: number) => string;
-
-function pick(rng: Rng, list: readonly string[]): string {
-  return list[rng.below(list.length)] as string;
-}
 
 /** The id of item `i` of a batch: from the core pool, a wide range, or the item's index. */
 function idMaker(rng: Rng, spec: BatchSpec, prefix: string, pool: IdPool): Ids {

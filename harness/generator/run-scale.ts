@@ -8,7 +8,8 @@
 import type { OpKind } from '../ops/types';
 import type { Op } from '../ops/types';
 import { growthSyncOps } from './growth';
-import { seededRng, type Rng } from './seeded';
+import { pick } from './pick';
+import { seededRng } from './seeded';
 
 /**
  * Runs in a thousand that are long. A long run costs as much as a hundred short ones, so 1% of runs already take about
@@ -42,10 +43,6 @@ export interface RunScale {
    * rest of the run works on the big store.
    */
   readonly growth: readonly { readonly at: number; readonly ops: readonly Op[] }[];
-}
-
-function pick<T>(rng: Rng, list: readonly T[]): T {
-  return list[rng.below(list.length)] as T;
 }
 
 /** The scale of the run seeded `seed`: a pure function of it. */
