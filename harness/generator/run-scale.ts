@@ -5,10 +5,10 @@
  * operations (reopen, cleanup, compact, verify, sync starts and ends) in their mix, so that compaction, many pages and
  * many syncs meet along the way. Only the default swarm scales runs: named presets keep their own length.
  */
-import type { OpKind } from '../ops/types';
-import type { Op } from '../ops/types';
+import type { Op, OpKind } from '../ops/types';
 import { growthSyncOps } from './growth';
 import { pick } from './pick';
+import type { Preset } from './presets';
 import { seededRng } from './seeded';
 
 /**
@@ -55,6 +55,11 @@ export function runScale(seed: number): RunScale {
   const syncs = 2 + rng.below(2);
   const growth = Array.from({ length: syncs }, () => ({ at: rng.below(500) / 1000, ops: growthSyncOps(rng.below(0x7fffffff), pick(rng, GROWTH_GRANTS)) }));
   return { kind: 'big', maxOps, growth: growth.sort((a, b) => a.at - b.at) };
+}
+
+/** The scale of a run of `preset` seeded `seed`: only the default swarm (`swarm: 'full'`) scales its runs. */
+export function presetRunScale(preset: Preset, seed: number): RunScale | undefined {
+  return preset.swarm === 'full' ? runScale(seed) : undefined;
 }
 
 /** The weights of a long run: every whole-store kind at least 1/40 of the total, so a long run meets each of them. */

@@ -11,7 +11,7 @@ import { commandTable, type CommandTable } from './commands';
 import { chance, sometimes, weighted } from './draw';
 import type { GenContext } from './gen-context';
 import { PRESETS, type Preset, type SegmentShape } from './presets';
-import { longRunWeights, runScale, withGrowth, type RunScale } from './run-scale';
+import { longRunWeights, presetRunScale, withGrowth, type RunScale } from './run-scale';
 import { swarmConfig } from './swarm';
 import { poolVocab, type Vocab } from './vocab';
 
@@ -154,7 +154,7 @@ export function opsArbitrary(name: string, opts: OpsArbitraryOptions = {}): fc.A
   const base = presetNamed(name);
   const swarm = opts.swarmSeed === undefined ? undefined : swarmConfig(base, opts.swarmSeed);
   // Only the default swarm scales runs (harness/generator/run-scale.ts); named presets keep their length.
-  const scale = opts.swarmSeed === undefined || base.swarm !== 'full' ? undefined : runScale(opts.swarmSeed);
+  const scale = opts.swarmSeed === undefined ? undefined : presetRunScale(base, opts.swarmSeed);
   const preset = scaled(swarm?.preset ?? base, scale);
   const prelude = swarm?.prelude ?? [];
   const maxOps = opts.maxOps ?? scale?.maxOps ?? preset.maxOps;

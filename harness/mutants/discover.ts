@@ -8,7 +8,7 @@
  * to run once than a mutant's whole reduction budget, and every fault must show in a run of the swarm's own scale.
  */
 import { presetNamed } from '../generator';
-import { runScale } from '../generator/run-scale';
+import { presetRunScale } from '../generator/run-scale';
 import type { Op } from '../ops';
 import { opsAtPath } from '../runner/ops-at-path';
 import { runOps, type RunConfig } from '../runner/run-ops';
@@ -35,7 +35,7 @@ export interface DiscoveryResult {
 
 /** Tells whether the run seeded `seedOfRun` of `preset` is big (grows its store past 10^5 records): discovery skips it. */
 export function isBigRun(preset: string, seedOfRun: number): boolean {
-  return presetNamed(preset).swarm === 'full' && runScale(seedOfRun).kind === 'big';
+  return presetRunScale(presetNamed(preset), seedOfRun)?.kind === 'big';
 }
 
 /** Runs the session's runs in order until one diverges on `faulty` but not on `healthy`, or `timeMs` passes. */
